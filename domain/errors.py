@@ -1,0 +1,106 @@
+"""Named domain errors: each says which rule a command broke.
+
+The web layer maps each class to an HTTP status in one place; ``clause`` names the
+policy clause (policy-clauses.md) when policy is the reason.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A command the record refuses; ``field`` and ``clause`` explain why."""
+
+    field: str | None = None
+    clause: str | None = None
+
+    def __init__(
+        self, message: str, *, field: str | None = None, clause: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if field is not None:
+            self.field = field
+        if clause is not None:
+            self.clause = clause
+
+
+class InvalidValue(DomainError):
+    """A value outside its enumeration or range."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message, field=field)
+
+
+class NotFound(DomainError):
+    """An id in the path names nothing the caller may see."""
+
+
+class CaseNotFound(NotFound):
+    """No case with that id."""
+
+
+class ContactNotFound(NotFound):
+    """No contact with that id on the case."""
+
+
+class ParentNotFound(NotFound):
+    """No parent with that id on the case (an id in the path)."""
+
+
+class UnknownParent(DomainError):
+    """A body names a parent the case does not have."""
+
+    def __init__(self, field: str = "parent_id") -> None:
+        super().__init__("No such parent on this case.", field=field)
+
+
+class UnknownUser(DomainError):
+    """A body names a user who does not exist or cannot hold that place."""
+
+
+class ContactInFuture(DomainError):
+    """A contact cannot be recorded before it happens."""
+
+
+class BeforeCaseOpened(DomainError):
+    """A fact dated before the case was opened."""
+
+
+class ContactAlreadyVoided(DomainError):
+    """A voided contact can be neither amended nor voided again."""
+
+
+class CaseClosed(DomainError):
+    """A closed case takes no further commands."""
+
+
+class NarrativeRequired(DomainError):
+    """A completed contact is documented with its narrative (ENG-VIII JJS / ENG-VII CPS)."""
+
+
+class Conflict(DomainError):
+    """The command clashes with the record's current state (HTTP 409)."""
+
+
+class DuplicateCase(Conflict):
+    """A case with that case number exists already."""
+
+
+class DuplicateUser(Conflict):
+    """A user with that username exists already."""
+
+
+class ConcurrencyConflict(Conflict):
+    """Concurrent writers kept winning; the command was not recorded."""
+
+
+class IdempotencyKeyInFlight(Conflict):
+    """The same Idempotency-Key is being processed right now."""
+
+
+class IdempotencyKeyReused(DomainError):
+    """The same Idempotency-Key came with a different body."""
+
+
+class StaleVersion(DomainError):
+    """The caller's If-Match no longer matches the case's version (HTTP 412)."""

@@ -1,0 +1,1 @@
+"""Policy packs: the programmes' rules as cited, effective-dated data."""

@@ -1,0 +1,90 @@
+"""How domain values are written to the store and read back unchanged.
+
+The library's JSON transcoder turns ``str``-mixin enums into plain strings and refuses
+``date`` and dataclasses, so every such type gets a transcoding here. Each ``name`` is
+stored inside every value: never rename one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from typing import Any
+
+from eventsourcing.persistence import Transcoding
+
+from domain import values
+
+
+class DateAsISO(Transcoding):
+    """Calendar dates as ``YYYY-MM-DD``."""
+
+    type = dt.date
+    name = "date_iso"
+
+    def encode(self, obj: dt.date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> dt.date:
+        return dt.date.fromisoformat(data)
+
+
+class EnumAsValue(Transcoding):
+    """A plain enum member as its wire value."""
+
+    def __init__(self, enum_cls: type[enum.Enum], name: str) -> None:
+        self.type = enum_cls
+        self.name = name
+
+    def encode(self, obj: enum.Enum) -> Any:
+        return obj.value
+
+    def decode(self, data: Any) -> enum.Enum:
+        return self.type(data)
+
+
+class DataclassAsDict(Transcoding):
+    """A frozen value object as a dict of its fields; lists come back as tuples."""
+
+    def __init__(self, cls: type[Any], name: str) -> None:
+        self.type = cls
+        self.name = name
+
+    def encode(self, obj: Any) -> dict[str, Any]:
+        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+
+    def decode(self, data: dict[str, Any]) -> Any:
+        return self.type(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+
+
+ENUMS: tuple[tuple[type[enum.Enum], str], ...] = (
+    (values.Program, "program"),
+    (values.Relationship, "relationship"),
+    (values.ContactMethod, "contact_method"),
+    (values.ContactOutcome, "contact_outcome"),
+    (values.Topic, "topic"),
+    (values.PermanencyGoal, "permanency_goal"),
+    (values.SearchOutcome, "search_outcome"),
+    (values.Role, "role"),
+)
+
+VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
+    (values.ParentCircumstances, "parent_circumstances"),
+    (values.Parent, "parent"),
+    (values.Household, "household"),
+    (values.ContactFrequency, "contact_frequency"),
+    (values.GoalSetting, "goal_setting"),
+    (values.Reunification, "reunification"),
+    (values.Assignment, "assignment"),
+    (values.DiligentSearch, "diligent_search"),
+    (values.Contact, "contact"),
+)
+
+
+def all_transcodings() -> list[Transcoding]:
+    """Every transcoding the application registers beside the library's own."""
+    found: list[Transcoding] = [DateAsISO()]
+    found += [EnumAsValue(cls, name) for cls, name in ENUMS]
+    found += [DataclassAsDict(cls, name) for cls, name in VALUE_OBJECTS]
+    return found

@@ -1,0 +1,1 @@
+"""HTTP, configuration and the command line for caseledger."""
