@@ -154,6 +154,7 @@ class Case(Aggregate):
         self.supervisor = supervisor
         self.assignments = [Assignment(worker, supervisor, opened_on)]
         self.parents: dict[str, Parent] = {}
+        self.circumstance_changes: dict[str, list[dict[str, Any]]] = {}
         self.household: list[Household] = []
         self.goals: list[GoalSetting] = []
         self.reunifications: list[Reunification] = []
@@ -278,6 +279,10 @@ class Case(Aggregate):
         timestamp: dt.datetime,
     ) -> None:
         self.parents[parent_id.hex] = Parent(parent_id, name, relationship, (circumstances,))
+        initial = {flag: getattr(circumstances, flag) for flag in PARENT_FLAGS}
+        self.circumstance_changes[parent_id.hex] = [
+            {"effective_on": circumstances.effective_on, "changes": initial}
+        ]
 
     def change_circumstances(
         self,
@@ -314,12 +319,10 @@ class Case(Aggregate):
         actor: str,
         timestamp: dt.datetime,
     ) -> None:
+        log = self.circumstance_changes[parent_id.hex]
+        log.append({"effective_on": effective_on, "changes": dict(changes)})
         parent = self.parents[parent_id.hex]
-        base = parent.on(effective_on) or parent.history[0]
-        entry = dataclasses.replace(base, effective_on=effective_on, **changes)
-        history = [h for h in parent.history if h.effective_on != effective_on] + [entry]
-        history.sort(key=lambda h: h.effective_on)
-        self.parents[parent_id.hex] = dataclasses.replace(parent, history=tuple(history))
+        self.parents[parent_id.hex] = dataclasses.replace(parent, history=_fold_changes(log))
 
     def change_household(self, *, household: Household, actor: str, at: dt.datetime) -> None:
         """Record where the children are from ``household.effective_on``."""
@@ -544,6 +547,23 @@ def _require_narrative(program: Program, outcome: ContactOutcome, narrative: str
             field="narrative",
             clause=_DOCUMENTATION_CLAUSE[program],
         )
+
+
+def _fold_changes(log: list[dict[str, Any]]) -> tuple[ParentCircumstances, ...]:
+    """Each day's circumstances: every change effective by then, in effective-date order.
+
+    A change recorded late but effective mid-history alters the days from its date on,
+    while the fields that later changes did not name keep its value.
+    """
+    ordered = sorted(log, key=lambda entry: entry["effective_on"])  # stable: recording order
+    history = []
+    for day in sorted({entry["effective_on"] for entry in ordered}):
+        flags: dict[str, bool] = {}
+        for entry in ordered:
+            if entry["effective_on"] <= day:
+                flags.update(entry["changes"])
+        history.append(ParentCircumstances(effective_on=day, **flags))
+    return tuple(history)
 
 
 def _apply_changes(
