@@ -248,7 +248,8 @@ class AmendContact:
     changes: dict[str, Any]
 
     def apply(self, case: Case, actor: str, at: dt.datetime) -> Answer:
-        occurred_at = self.changes.get("occurred_at", case.contact(self.contact_id).occurred_at)
+        known = case.contacts.get(self.contact_id.hex)  # unknown: amend_contact refuses it
+        occurred_at = self.changes.get("occurred_at", known.occurred_at if known else at)
         changes = dict(self.changes)
         if "topics" in changes:
             changes["topics"] = list(changes["topics"])
