@@ -32,8 +32,13 @@ class IdempotencyRecord(Aggregate):
 
     @staticmethod
     def create_id(owner: str, key: str) -> UUID:
-        """Keys are scoped to their caller: two users may use the same key."""
-        return uuid5(NAMESPACE_URL, f"/caseledger/idempotency/{owner}/{key}")
+        """Keys are scoped to their caller: two users may use the same key.
+
+        Owner and key are JSON-encoded so that no "/" in either can make two callers'
+        keys collide (owner "a/b" with key "c" against owner "a" with key "b/c").
+        """
+        scoped = json.dumps([owner, key], separators=(",", ":"))
+        return uuid5(NAMESPACE_URL, f"/caseledger/idempotency/{scoped}")
 
     @event(AnswerRecorded)
     def __init__(
