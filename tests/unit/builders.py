@@ -1,0 +1,149 @@
+"""Cases built directly in memory with explicit recording instants: no store, no clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from uuid import UUID
+
+from domain import commands as cmd
+from domain.case import Case
+from domain.commands import IdentifyParent, RecordContact
+from domain.values import (
+    Contact,
+    ContactMethod,
+    ContactOutcome,
+    Household,
+    PermanencyGoal,
+    Program,
+    Relationship,
+    SearchOutcome,
+    Topic,
+)
+
+OPENED_ON = dt.date(2026, 3, 2)
+"""A Monday."""
+
+NOW = dt.datetime(2026, 3, 10, 16, 0, tzinfo=dt.UTC)
+"""Tuesday 10 March 2026, noon in New Hampshire: the recording instant of most tests."""
+
+WORKER = "wendy"
+SUPERVISOR = "sam"
+
+
+def open_case(
+    program: Program = Program.NH_CPS,
+    opened_on: dt.date = OPENED_ON,
+    *,
+    case_number: str = "NH-0001",
+    court_involved: bool = False,
+    at: dt.datetime = NOW,
+) -> Case:
+    """A freshly opened case worked by ``wendy`` and supervised by ``sam``."""
+    return Case(
+        case_number=case_number,
+        program=program,
+        opened_on=opened_on,
+        worker=WORKER,
+        supervisor=SUPERVISOR,
+        court_involved=court_involved,
+        actor=WORKER,
+        timestamp=at,
+    )
+
+
+def add_parent(
+    case: Case,
+    *,
+    custodial: bool = True,
+    relationship: Relationship = Relationship.BIOLOGICAL,
+    effective_on: dt.date | None = None,
+    at: dt.datetime = NOW,
+) -> UUID:
+    """Identify a parent and return their id."""
+    answer = IdentifyParent(
+        "Ana", relationship, {"custodial": custodial}, effective_on=effective_on
+    ).apply(case, WORKER, at)
+    return UUID(answer["parent_id"])
+
+
+def record_contact(
+    case: Case,
+    parent_id: UUID,
+    *,
+    occurred_at: dt.datetime,
+    at: dt.datetime = NOW,
+    method: ContactMethod = ContactMethod.IN_HOME,
+    outcome: ContactOutcome = ContactOutcome.COMPLETED,
+    narrative: str | None = "Met Ana at home; the children were well.",
+) -> Contact:
+    """Record a contact through its command and return it as the case now reads."""
+    answer = RecordContact(
+        parent_id=parent_id,
+        occurred_at=occurred_at,
+        method=method,
+        outcome=outcome,
+        purpose="Monthly visit",
+        narrative=narrative,
+    ).apply(case, WORKER, at)
+    return case.contact(UUID(answer["contact_id"]))
+
+
+def every_fact(case: Case, start: dt.datetime = NOW) -> Case:
+    """Apply one command of every kind, a minute apart, ending with the closure.
+
+    The case then holds every Case event type at least once, each field set to a value
+    of its real type (enums, dates, tuples, value objects), which replay must keep.
+    """
+    at = start
+    day = case.opened_on
+
+    def tick() -> dt.datetime:
+        nonlocal at
+        at += dt.timedelta(minutes=1)
+        return at
+
+    mother = add_parent(case, at=tick())
+    father = add_parent(case, custodial=False, relationship=Relationship.PUTATIVE_FATHER, at=tick())
+    for command in (
+        cmd.Reassign("walt", None, day + dt.timedelta(days=1), "Caseload balancing"),
+        cmd.ChangeCircumstances(father, day + dt.timedelta(days=2), {"incarcerated": True}),
+        cmd.ChangeHousehold(Household(day, False, day + dt.timedelta(days=40), True)),
+        cmd.SetPermanencyGoal(
+            PermanencyGoal.REUNIFICATION, PermanencyGoal.ADOPTION, day, ("wendy", "sam")
+        ),
+        cmd.ScheduleReunification(day + dt.timedelta(days=40)),
+        cmd.SetContactFrequency(mother, 2, day, "Case plan"),
+        cmd.RecordDiligentSearch(
+            father, start - dt.timedelta(days=1), ("registry", "relatives"), SearchOutcome.LOCATED
+        ),
+    ):
+        command.apply(case, WORKER, tick())
+    first = cmd.RecordContact(
+        parent_id=mother,
+        occurred_at=start - dt.timedelta(days=2),
+        method=ContactMethod.FACE_TO_FACE_OTHER,
+        outcome=ContactOutcome.COMPLETED,
+        purpose="Monthly visit",
+        topics=(Topic.SAFETY_WELLBEING_CASE_PLAN, Topic.NEEDS_SERVICES),
+        location="District Office",
+        narrative="Discussed the case plan.",
+    ).apply(case, WORKER, tick())
+    cmd.AmendContact(
+        UUID(first["contact_id"]),
+        "Wrong method and day",
+        {
+            "method": ContactMethod.IN_HOME,
+            "occurred_at": start - dt.timedelta(days=3),
+            "topics": (Topic.OTHER_PARENTS,),
+        },
+    ).apply(case, WORKER, tick())
+    second = cmd.RecordContact(
+        parent_id=father,
+        occurred_at=start - dt.timedelta(hours=1),
+        method=ContactMethod.PHONE,
+        outcome=ContactOutcome.ATTEMPTED,
+        purpose="Notice of meeting",
+    ).apply(case, WORKER, tick())
+    cmd.VoidContact(UUID(second["contact_id"]), "Wrong parent").apply(case, WORKER, tick())
+    cmd.CloseCase(day + dt.timedelta(days=7), "Permanency achieved").apply(case, WORKER, tick())
+    return case

@@ -1,0 +1,56 @@
+"""Wire words become enumeration members, or a refusal naming the field."""
+
+from __future__ import annotations
+
+import enum
+
+import pytest
+
+from domain import errors, values
+from domain.values import ContactMethod, Program, parse_enum
+
+ENUMS = [
+    values.Program,
+    values.Relationship,
+    values.ContactMethod,
+    values.ContactOutcome,
+    values.Topic,
+    values.PermanencyGoal,
+    values.SearchOutcome,
+    values.Role,
+]
+
+
+def test_every_enumeration_is_a_plain_enum_so_the_store_keeps_its_members():
+    for cls in ENUMS:
+        assert not issubclass(cls, str | int), cls
+    declared = {
+        v for v in vars(values).values() if isinstance(v, type) and issubclass(v, enum.Enum)
+    }
+    assert declared == set(ENUMS)
+
+
+@pytest.mark.parametrize("cls", ENUMS, ids=lambda c: c.__name__)
+def test_every_wire_word_parses_to_its_member(cls):
+    for member in cls:
+        assert parse_enum(cls, member.value, "f") is member
+        assert parse_enum(cls, member, "f") is member
+
+
+@pytest.mark.parametrize(
+    "word", ["IN_HOME", "In_Home", "in-home", "in_home ", "", None, 1, ["in_home"], "office"]
+)
+def test_value_outside_the_enumeration_is_refused_naming_the_field(word):
+    with pytest.raises(errors.InvalidValue) as refused:
+        parse_enum(ContactMethod, word, "method")
+    assert refused.value.field == "method"
+    assert "in_home" in refused.value.message
+
+
+def test_member_of_another_enumeration_is_refused():
+    with pytest.raises(errors.InvalidValue):
+        parse_enum(Program, ContactMethod.PHONE, "program")
+
+
+def test_program_words_are_the_contracts():
+    assert [p.value for p in Program] == ["NH-CPS", "NH-JJS", "TN-DCS"]
