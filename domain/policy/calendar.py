@@ -74,3 +74,68 @@ def documentation_due(program: Program, occurred_at: dt.datetime) -> dt.datetime
     field by the contract, though TN 31.8 sets no deadline of its own.
     """
     return end_of_day(program, next_business_day(program, local_date(program, occurred_at)))
+
+
+def state(program: Program) -> str:
+    """The state (a ``holidays`` subdivision) whose calendar the programme keeps."""
+    return _STATES[program]
+
+
+def state_holidays(program: Program, year: int) -> frozenset[dt.date]:
+    """The state's holidays in ``year`` (weekend holidays with their observed days)."""
+    return _state_holidays(_STATES[program], year)
+
+
+# -- calendar periods: months and quarters, counted in local dates ------------------
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole calendar months, kept to the last day of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, _days_in_month(year, month + 1)))
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+def month_start(day: dt.date) -> dt.date:
+    """The first day of ``day``'s calendar month."""
+    return day.replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of ``day``'s calendar month."""
+    return day.replace(day=_days_in_month(day.year, day.month))
+
+
+def month_label(day: dt.date) -> str:
+    """The contract's name for ``day``'s month, e.g. ``2026-01``."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def quarter_start(day: dt.date) -> dt.date:
+    """The first day of ``day``'s calendar quarter."""
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def quarter_end(day: dt.date) -> dt.date:
+    """The last day of ``day``'s calendar quarter."""
+    return month_end(add_months(quarter_start(day), 2))
+
+
+def quarter_label(day: dt.date) -> str:
+    """The contract's name for ``day``'s quarter, e.g. ``2026-Q1``."""
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+
+
+def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The first days of every month from ``first``'s to ``last``'s, both included."""
+    months: list[dt.date] = []
+    current = month_start(first)
+    while current <= last:
+        months.append(current)
+        current = add_months(current, 1)
+    return months

@@ -1,0 +1,75 @@
+"""An obligation as evaluation produces it: kind, period, status, evidence and citation."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from domain.policy.rules import Citation
+
+
+class Kind(enum.Enum):
+    """The contract's obligation kinds that evaluation raises."""
+
+    MONTHLY_CONTACT = "monthly_contact"
+    QUARTERLY_HOME_VISIT = "quarterly_home_visit"
+    PRE_RETURN_HOME_VISIT = "pre_return_home_visit"
+    DILIGENT_SEARCH = "diligent_search"
+    DOCUMENTATION = "documentation"
+
+
+class Status(enum.Enum):
+    """The contract's status words, decided in the order met > exempt > open > efforts > missed."""
+
+    OPEN = "open"
+    MET = "met"
+    EFFORTS_MADE = "efforts_made"
+    MISSED = "missed"
+    EXEMPT = "exempt"
+
+
+_NAMESPACE = uuid5(NAMESPACE_URL, "/caseledger/obligations")
+
+
+def obligation_id(
+    case_id: UUID, parent_id: UUID | None, kind: Kind, period: str, detail: str = ""
+) -> UUID:
+    """The same obligation always gets the same id, so a rebuild reproduces it."""
+    parent = "-" if parent_id is None else parent_id.hex
+    name = f"{case_id.hex}/{parent}/{kind.value}/{period}"
+    return uuid5(_NAMESPACE, f"{name}/{detail}" if detail else name)
+
+
+def decide(*, met: bool, exempt: bool, running: bool, efforts: bool) -> Status:
+    """Reading rules, "Status": met, else exempt, else open, else efforts_made, else missed."""
+    if met:
+        return Status.MET
+    if exempt:
+        return Status.EXEMPT
+    if running:
+        return Status.OPEN
+    return Status.EFFORTS_MADE if efforts else Status.MISSED
+
+
+@dataclasses.dataclass(frozen=True)
+class Obligation:
+    """Something owed for a period, how it stands at ``as_of``, and the clause behind it."""
+
+    obligation_id: UUID
+    parent_id: UUID | None
+    kind: Kind
+    period: str
+    due: dt.date | dt.datetime
+    requires: str
+    required_count: int
+    status: Status
+    satisfied_by: tuple[UUID, ...]
+    citation: Citation
+
+    def sort_key(self) -> tuple[dt.date, str, str, str, str]:
+        """By due day, kind, parent and period: the order a worker reads them in."""
+        due = self.due.date() if isinstance(self.due, dt.datetime) else self.due
+        parent = "" if self.parent_id is None else str(self.parent_id)
+        return (due, self.kind.value, parent, self.period, str(self.obligation_id))

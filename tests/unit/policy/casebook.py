@@ -1,0 +1,195 @@
+"""Builds a Case in memory from a policy test case's facts, with explicit timestamps.
+
+Each step applies one of domain/commands.py's commands at its own recording instant;
+the `allowance` and `exemption` steps stand in for the decisions and court orders that
+issue 4 will record, and go to ``evaluate`` as its ``Adjustments``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID, uuid5
+
+from domain.case import Case
+from domain.commands import (
+    AmendContact,
+    ChangeCircumstances,
+    ChangeHousehold,
+    CloseCase,
+    IdentifyParent,
+    OpenCase,
+    RecordContact,
+    RecordDiligentSearch,
+    ScheduleReunification,
+    SetContactFrequency,
+    VoidContact,
+)
+from domain.policy.adjustments import Adjustments, Allowance, Exemption
+from domain.policy.rules import AllowanceKind, ExemptionKind
+from domain.values import (
+    PARENT_FLAGS,
+    ContactMethod,
+    ContactOutcome,
+    Household,
+    Program,
+    Relationship,
+    SearchOutcome,
+)
+
+ACTOR = "worker"
+_KEYS = uuid5(UUID(int=0), "caseledger/tests/policy-cases")
+
+
+@dataclasses.dataclass
+class Built:
+    """The case, the adjustments beside it, and the ids each fact key was given."""
+
+    case: Case
+    adjustments: Adjustments
+    ids: dict[str, UUID]
+
+    def key_of(self, some_id: UUID) -> str:
+        """The fact key that was given ``some_id``."""
+        return next(k for k, v in self.ids.items() if v == some_id)
+
+
+def _flags(step: dict[str, Any]) -> dict[str, bool]:
+    return {name: bool(step[name]) for name in PARENT_FLAGS if name in step}
+
+
+class Builder:
+    """Applies a test case's steps in order, advancing its own recording clock."""
+
+    def __init__(self, program: str, opened_on: dt.date, name: str) -> None:
+        self.now = dt.datetime.combine(opened_on, dt.time(17, 0), tzinfo=dt.UTC)
+        opening = OpenCase(name[:60], Program(program), opened_on, ACTOR, "supervisor")
+        self.case = opening.build(ACTOR, self.now)
+        self.ids: dict[str, UUID] = {}
+        self.allowances: list[Allowance] = []
+        self.exemptions: list[Exemption] = []
+
+    def _at(self, instant: dt.datetime | None = None) -> dt.datetime:
+        if instant is not None:
+            self.now = max(self.now, instant)
+        return self.now
+
+    def apply(self, step: dict[str, Any]) -> None:
+        """Apply one step of the case's facts."""
+        handler: Callable[[dict[str, Any]], None] = getattr(self, f"_{step['step']}")
+        handler(step)
+
+    def _parent(self, step: dict[str, Any]) -> None:
+        command = IdentifyParent(
+            name=step.get("name", step["key"]),
+            relationship=Relationship(step.get("relationship", "biological")),
+            flags={"custodial": False, **_flags(step)},
+            effective_on=step.get("effective_on"),
+        )
+        self.ids[step["key"]] = UUID(command.apply(self.case, ACTOR, self._at())["parent_id"])
+
+    def _circumstances(self, step: dict[str, Any]) -> None:
+        command = ChangeCircumstances(self.ids[step["parent"]], step["effective_on"], _flags(step))
+        command.apply(self.case, ACTOR, self._at())
+
+    def _household(self, step: dict[str, Any]) -> None:
+        household = Household(
+            effective_on=step["effective_on"],
+            children_in_home=step["children_in_home"],
+            reunification_expected_on=step.get("reunification_expected_on"),
+            in_placement=step.get("in_placement", False),
+        )
+        ChangeHousehold(household).apply(self.case, ACTOR, self._at())
+
+    def _reunification(self, step: dict[str, Any]) -> None:
+        ScheduleReunification(step["child_returns_on"]).apply(self.case, ACTOR, self._at())
+
+    def _frequency(self, step: dict[str, Any]) -> None:
+        command = SetContactFrequency(
+            self.ids[step["parent"]], step["per_month"], step["effective_on"], "case plan"
+        )
+        command.apply(self.case, ACTOR, self._at())
+
+    def _contact(self, step: dict[str, Any]) -> None:
+        occurred_at: dt.datetime = step["occurred_at"]
+        recorded_at = step.get("recorded_at", occurred_at + dt.timedelta(hours=1))
+        command = RecordContact(
+            parent_id=self.ids[step["parent"]],
+            occurred_at=occurred_at,
+            method=ContactMethod(step["method"]),
+            outcome=ContactOutcome(step.get("outcome", "completed")),
+            purpose="engagement",
+            narrative="Met and talked about the case plan.",
+        )
+        answer = command.apply(self.case, ACTOR, self._at(recorded_at))
+        self.ids[step["key"]] = UUID(answer["contact_id"])
+
+    def _amend(self, step: dict[str, Any]) -> None:
+        changes: dict[str, Any] = {}
+        if "method" in step:
+            changes["method"] = ContactMethod(step["method"])
+        if "outcome" in step:
+            changes["outcome"] = ContactOutcome(step["outcome"])
+        if "occurred_at" in step:
+            changes["occurred_at"] = step["occurred_at"]
+        command = AmendContact(self.ids[step["contact"]], "corrected", changes)
+        command.apply(self.case, ACTOR, self._at(step.get("recorded_at")))
+
+    def _void(self, step: dict[str, Any]) -> None:
+        command = VoidContact(self.ids[step["contact"]], "recorded in error")
+        command.apply(self.case, ACTOR, self._at(step.get("recorded_at")))
+
+    def _search(self, step: dict[str, Any]) -> None:
+        occurred_at: dt.datetime = step["occurred_at"]
+        command = RecordDiligentSearch(
+            parent_id=self.ids[step["parent"]],
+            occurred_at=occurred_at,
+            sources=("registry",),
+            outcome=SearchOutcome(step.get("outcome", "not_located")),
+        )
+        answer = command.apply(self.case, ACTOR, self._at(occurred_at + dt.timedelta(hours=1)))
+        self.ids[step["key"]] = UUID(answer["search_id"])
+
+    def _close(self, step: dict[str, Any]) -> None:
+        CloseCase(step["closed_on"], "goals met").apply(self.case, ACTOR, self._at())
+
+    def _allowance(self, step: dict[str, Any]) -> None:
+        self.ids[step["key"]] = uuid5(_KEYS, f"{self.case.id}/{step['key']}")
+        self.allowances.append(
+            Allowance(
+                kind=AllowanceKind(step["kind"]),
+                parent_id=self.ids[step["parent"]],
+                effective_on=step["effective_on"],
+                event_id=self.ids[step["key"]],
+                methods=frozenset(ContactMethod(m) for m in step.get("methods", [])),
+                ends_on=step.get("ends_on"),
+            )
+        )
+
+    def _exemption(self, step: dict[str, Any]) -> None:
+        self.ids[step["key"]] = uuid5(_KEYS, f"{self.case.id}/{step['key']}")
+        parent = step.get("parent")
+        self.exemptions.append(
+            Exemption(
+                kind=ExemptionKind(step["kind"]),
+                parent_id=None if parent is None else self.ids[parent],
+                effective_on=step["effective_on"],
+                event_id=self.ids[step["key"]],
+                ends_on=step.get("ends_on"),
+            )
+        )
+
+    def built(self) -> Built:
+        """The case as built, and the adjustments standing in for issue 4's events."""
+        adjustments = Adjustments(tuple(self.allowances), tuple(self.exemptions))
+        return Built(self.case, adjustments, dict(self.ids))
+
+
+def build(spec: dict[str, Any]) -> Built:
+    """The case a policy test case describes."""
+    builder = Builder(spec["program"], spec["opened_on"], spec["name"])
+    for step in spec.get("facts", []):
+        builder.apply(step)
+    return builder.built()
