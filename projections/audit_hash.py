@@ -57,9 +57,16 @@ def event_body(stored_id: object, version: object, topic: object, state: object)
             netstring(canonical_id(stored_id).encode()),
             netstring(b"" if version is None else str(version).encode()),
             netstring(b"" if topic is None else str(topic).encode()),
-            netstring(b"" if state is None else bytes(state)),  # type: ignore[call-overload]
+            netstring(_state_bytes(state)),
         )
     )
+
+
+def _state_bytes(state: object) -> bytes:
+    """The state column's bytes; a forged row may hold text, a number or NULL instead."""
+    if isinstance(state, bytes | bytearray | memoryview):
+        return bytes(state)
+    return b"" if state is None else str(state).encode()
 
 
 def chain(prev: str | None, body: bytes) -> str:
