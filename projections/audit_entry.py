@@ -1,0 +1,174 @@
+"""How one case event reads in the audit history: its name, times, actor, summary, data.
+
+The summary is one line built from structured fields only: free text (narrative,
+purpose, reasons, rationale) stays in ``data`` and never in a summary.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+from uuid import UUID
+
+LIBRARY_FIELDS = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
+
+# Business time, in the order looked for: on the event, then inside its value objects.
+BUSINESS_TIME_FIELDS = (
+    "occurred_at",
+    "effective_on",
+    "opened_on",
+    "closed_on",
+    "identified_on",
+    "held_on",
+    "certified_on",
+    "on",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class EntryFields:
+    """The columns of one audit entry that come from the event itself."""
+
+    event_type: str
+    occurred_at: str
+    recorded_at: str
+    recorded_by: str
+    summary: str
+    data: str
+
+
+def describe(event: Any) -> EntryFields:
+    """The audit entry's fields for a case event."""
+    fields = {k: v for k, v in vars(event).items() if k not in LIBRARY_FIELDS}
+    data = {k: plain(v) for k, v in fields.items()}
+    event_type = type(event).__name__
+    recorded_at = instant(event.timestamp)
+    return EntryFields(
+        event_type=event_type,
+        occurred_at=business_time(fields) or recorded_at,
+        recorded_at=recorded_at,
+        recorded_by=one_line(str(fields.get("actor", ""))),
+        summary=summary(event_type, data),
+        data=json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False),
+    )
+
+
+def instant(moment: dt.datetime) -> str:
+    """A recording instant in UTC with microseconds: sorts as text, compares in SQL."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe copy of an event field (ids and times as ISO strings, enums as words)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, dt.date):  # datetime too
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return plain(value.value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((plain(v) for v in value), key=str)
+    return str(value)
+
+
+def business_time(fields: Mapping[str, Any]) -> str | None:
+    """When the fact happened in the world, if the event says (itself or a value object)."""
+    nested = [v for v in fields.values() if dataclasses.is_dataclass(v)]
+    for source in (fields, *(vars(v) for v in nested)):
+        for name in BUSINESS_TIME_FIELDS:
+            value = source.get(name)
+            if isinstance(value, dt.date):
+                return value.isoformat()
+    return None
+
+
+def one_line(text: str) -> str:
+    """Control characters and line breaks become spaces (nor may NUL reach PostgreSQL)."""
+    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
+
+
+def humanise(event_type: str) -> str:
+    """``ContactRecorded`` -> ``Contact recorded``."""
+    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", event_type)
+    return " ".join([words[0], *(w.lower() for w in words[1:])]) if words else event_type
+
+
+def _short(value: Any) -> str:
+    return str(value)[:8]
+
+
+def _flags(changes: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k.replace('_', ' ')} {'yes' if v else 'no'}" for k, v in changes.items())
+
+
+def _household(d: Mapping[str, Any]) -> str:
+    h = d["household"]
+    home = "children in the home" if h["children_in_home"] else "children out of the home"
+    placed = "; in placement" if h["in_placement"] else ""
+    return f"Household from {h['effective_on']}: {home}{placed}"
+
+
+_SUMMARIES: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "CaseOpened": lambda d: (
+        f"Case {d['case_number']} opened under {d['program']} on {d['opened_on']};"
+        f" worker {d['worker']}, supervisor {d['supervisor']}"
+    ),
+    "CaseReassigned": lambda d: (
+        f"Case reassigned from {d['effective_on']}: worker {d['worker']},"
+        f" supervisor {d['supervisor']}"
+    ),
+    "ParentIdentified": lambda d: (
+        f"Parent {d['name']} identified ({d['relationship'].replace('_', ' ')},"
+        f" {'custodial' if d['circumstances']['custodial'] else 'non-custodial'})"
+    ),
+    "ParentCircumstancesChanged": lambda d: (
+        f"Parent {_short(d['parent_id'])} from {d['effective_on']}: {_flags(d['changes'])}"
+    ),
+    "HouseholdChanged": _household,
+    "PermanencyGoalSet": lambda d: (
+        f"Permanency goal {d['setting']['goal']} from {d['setting']['effective_on']}"
+    ),
+    "ReunificationScheduled": lambda d: (
+        f"Child's return home scheduled for {d['child_returns_on']}"
+    ),
+    "ContactFrequencySet": lambda d: (
+        f"Parent {_short(d['frequency']['parent_id'])}: {d['frequency']['per_month']} contacts"
+        f" a month from {d['frequency']['effective_on']}"
+    ),
+    "DiligentSearchRecorded": lambda d: (
+        f"Diligent search for parent {_short(d['search']['parent_id'])}:"
+        f" {d['search']['outcome'].replace('_', ' ')}"
+    ),
+    "ContactRecorded": lambda d: (
+        f"Contact {d['method'].replace('_', ' ')} with parent {_short(d['parent_id'])}:"
+        f" {d['outcome']}"
+    ),
+    "ContactAmended": lambda d: (
+        f"Contact {_short(d['contact_id'])} amended: {', '.join(sorted(d['changes']))}"
+    ),
+    "ContactVoided": lambda d: f"Contact {_short(d['contact_id'])} voided",
+    "CaseClosed": lambda d: f"Case closed on {d['closed_on']}",
+}
+
+
+def summary(event_type: str, data: Mapping[str, Any]) -> str:
+    """One line for people; events without a template read as their humanised name."""
+    template = _SUMMARIES.get(event_type)
+    try:
+        text = template(data) if template else humanise(event_type)
+    except (KeyError, TypeError, AttributeError):
+        text = humanise(event_type)  # an older or newer shape of the event
+    return one_line(text)

@@ -1,0 +1,152 @@
+"""SQL on the application's own database, written once for SQLite and PostgreSQL.
+
+Read models live beside the events (ARCHITECTURE "Projections"): they share the
+application's datastore (its connection pool), quote ``?`` placeholders the same way on
+both stores and get plain tuples back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
+from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
+from psycopg.rows import tuple_row
+
+Row = tuple[Any, ...]
+
+
+class Cursor:
+    """A cursor that takes ``?`` placeholders and answers plain tuples on both stores."""
+
+    def __init__(self, raw: Any, postgres: bool) -> None:
+        self._raw = raw
+        self._postgres = postgres
+
+    def _sql(self, statement: str) -> str:
+        return statement.replace("?", "%s") if self._postgres else statement
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> None:
+        """Run one statement."""
+        self._raw.execute(self._sql(statement), params)
+
+    def executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+        if rows:
+            self._raw.executemany(self._sql(statement), rows)
+
+    def fetchall(self) -> list[Row]:
+        """Every remaining row."""
+        return [tuple(row) for row in self._raw.fetchall()]
+
+    def fetchone(self) -> Row | None:
+        """The next row, or None."""
+        row = self._raw.fetchone()
+        return None if row is None else tuple(row)
+
+    @property
+    def rowcount(self) -> int:
+        """How many rows the last statement changed."""
+        return int(self._raw.rowcount)
+
+
+class Database:
+    """The application's database as its read models and the verifier see it."""
+
+    def __init__(self, app: Application[UUID]) -> None:
+        recorder: Any = app.recorder
+        self.datastore: SQLiteDatastore | PostgresDatastore = recorder.datastore
+        self.postgres = isinstance(self.datastore, PostgresDatastore)
+        self.events_table = self.table(recorder.events_table_name)
+        # SQLite's notification id is the rowid; PostgreSQL has a column for it.
+        self.notification_id = "notification_id" if self.postgres else "rowid"
+
+    def table(self, name: str) -> str:
+        """A table's name as SQL, in the application's schema on PostgreSQL."""
+        if isinstance(self.datastore, PostgresDatastore):
+            return f"{_quote(self.datastore.schema)}.{_quote(name)}"
+        return _quote(name)
+
+    @contextmanager
+    def transaction(self, *, commit: bool, snapshot: bool = False) -> Iterator[Cursor]:
+        """One transaction; ``snapshot`` makes every read in it see the same moment."""
+        datastore = self.datastore
+        if isinstance(datastore, PostgresDatastore):
+            with datastore.get_connection() as conn, conn.transaction(force_rollback=not commit):
+                pg_cursor = conn.cursor(row_factory=tuple_row)
+                if snapshot:
+                    pg_cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                yield Cursor(pg_cursor, postgres=True)
+            return
+        # A SQLite read transaction (WAL) sees one snapshot from its first read on.
+        with datastore.transaction(commit=commit) as sqlite_cursor:
+            raw = sqlite_cursor.sqlite_cursor
+            raw.row_factory = None  # plain tuples, as on PostgreSQL
+            yield Cursor(raw, postgres=False)
+
+    def tracking(self, read_model: str) -> Tracker:
+        """The tracking row of one read model, in the library's tracking table."""
+        return Tracker(self, read_model)
+
+
+class Tracker:
+    """A read model's position in the log: one row of the library's tracking table.
+
+    The library's recorder creates the table and reads the position; moving it is a
+    compare-and-set, so a batch applied by another thread or process is refused here
+    instead of being written twice (exactly once, also for pages of events).
+    """
+
+    def __init__(self, database: Database, read_model: str) -> None:
+        self.database = database
+        datastore = database.datastore
+        recorder: SQLiteTrackingRecorder | PostgresTrackingRecorder
+        if isinstance(datastore, PostgresDatastore):
+            table = f"{read_model}_tracking"
+            recorder = PostgresTrackingRecorder(datastore, tracking_table_name=table)
+        else:
+            table = "tracking"
+            recorder = SQLiteTrackingRecorder(datastore)
+        recorder.create_table()
+        self.recorder = recorder
+        self.table = database.table(table)
+
+    def position(self, name: str) -> int | None:
+        """The last notification id applied under ``name``, or None."""
+        return self.recorder.max_tracking_id(name)
+
+    def read(self, cursor: Cursor, name: str) -> int | None:
+        """The position as this transaction sees it."""
+        cursor.execute(
+            f"SELECT notification_id FROM {self.table} WHERE application_name = ?", [name]
+        )
+        row = cursor.fetchone()
+        return None if row is None else int(row[0])
+
+    def advance(self, cursor: Cursor, name: str, after: int | None, to: int) -> bool:
+        """Move the position from ``after`` to ``to``; False when it was not at ``after``."""
+        if after is None:
+            cursor.execute(
+                f"INSERT INTO {self.table} (application_name, notification_id) VALUES (?, ?)"
+                " ON CONFLICT (application_name) DO NOTHING",
+                [name, to],
+            )
+        else:
+            cursor.execute(
+                f"UPDATE {self.table} SET notification_id = ?"
+                " WHERE application_name = ? AND notification_id = ?",
+                [to, name, after],
+            )
+        return cursor.rowcount == 1
+
+    def clear(self, cursor: Cursor, name: str) -> None:
+        """Forget the position: the next catch-up starts from the first event."""
+        cursor.execute(f"DELETE FROM {self.table} WHERE application_name = ?", [name])
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
