@@ -13,7 +13,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -136,7 +136,7 @@ class CaseLedger(Application[UUID]):
         """The case as the record showed it at ``known_at`` (recording time), or None."""
         version = None
         for stored in self.events.get(case_id):
-            if stored.timestamp > known_at:
+            if cast(Aggregate.Event, stored).timestamp > known_at:
                 break
             version = stored.originator_version
         return None if version is None else self.get_case(case_id, version)
@@ -236,9 +236,7 @@ class CaseLedger(Application[UUID]):
             )
         return record.answer
 
-    def _answer_record(
-        self, request: IdempotencyRequest | None, answer: Answer
-    ) -> list[Aggregate]:
+    def _answer_record(self, request: IdempotencyRequest | None, answer: Answer) -> list[Aggregate]:
         if request is None:
             return []
         return [

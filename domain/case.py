@@ -36,7 +36,15 @@ from domain.values import (
     Topic,
 )
 
-AMENDABLE_FIELDS = ("occurred_at", "method", "location", "outcome", "purpose", "topics", "narrative")
+AMENDABLE_FIELDS = (
+    "occurred_at",
+    "method",
+    "location",
+    "outcome",
+    "purpose",
+    "topics",
+    "narrative",
+)
 
 
 class Case(Aggregate):
@@ -290,7 +298,11 @@ class Case(Aggregate):
         if not changes:
             raise errors.InvalidValue("effective_on", "Name at least one circumstance.")
         self._circumstances_changed(
-            parent_id=parent_id, effective_on=effective_on, changes=changes, actor=actor, timestamp=at
+            parent_id=parent_id,
+            effective_on=effective_on,
+            changes=changes,
+            actor=actor,
+            timestamp=at,
         )
 
     @event(ParentCircumstancesChanged)
@@ -356,7 +368,9 @@ class Case(Aggregate):
         self._frequency_set(frequency=frequency, actor=actor, timestamp=at)
 
     @event(ContactFrequencySet)
-    def _frequency_set(self, frequency: ContactFrequency, actor: str, timestamp: dt.datetime) -> None:
+    def _frequency_set(
+        self, frequency: ContactFrequency, actor: str, timestamp: dt.datetime
+    ) -> None:
         self.frequencies.append(frequency)
 
     def record_diligent_search(
@@ -516,7 +530,11 @@ class Case(Aggregate):
         self.closed_on, self.close_reason = closed_on, reason
 
 
-_DOCUMENTATION_CLAUSE = {Program.NH_CPS: "ENG-VII", Program.NH_JJS: "ENG-VIII", Program.TN_DCS: "TN-D"}
+_DOCUMENTATION_CLAUSE = {
+    Program.NH_CPS: "ENG-VII",
+    Program.NH_JJS: "ENG-VIII",
+    Program.TN_DCS: "TN-D",
+}
 
 
 def _require_narrative(program: Program, outcome: ContactOutcome, narrative: str | None) -> None:

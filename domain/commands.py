@@ -191,7 +191,9 @@ class RecordDiligentSearch:
     outcome: SearchOutcome
 
     def apply(self, case: Case, actor: str, at: dt.datetime) -> Answer:
-        search = DiligentSearch(uuid4(), self.parent_id, self.occurred_at, self.sources, self.outcome)
+        search = DiligentSearch(
+            uuid4(), self.parent_id, self.occurred_at, self.sources, self.outcome
+        )
         case.record_diligent_search(search=search, actor=actor, at=at)
         return {"search_id": str(search.search_id)}
 

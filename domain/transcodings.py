@@ -41,7 +41,8 @@ class EnumAsValue(Transcoding):
         return obj.value
 
     def decode(self, data: Any) -> enum.Enum:
-        return self.type(data)
+        member: enum.Enum = self.type(data)
+        return member
 
 
 class DataclassAsDict(Transcoding):

@@ -50,7 +50,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
     )
 
 
-def test_postgres_url(environ: Mapping[str, str] | None = None) -> str | None:
+def test_postgres_url(environ: Mapping[str, str] | None = None) -> str | None:  # noqa: PT028
     """The PostgreSQL server the test suite may use, if any."""
     env = os.environ if environ is None else environ
     return env.get("CASELEDGER_TEST_POSTGRES_URL") or None
