@@ -30,8 +30,11 @@ def test_opening_a_case_answers_201_with_its_id_and_the_state_reads_back(
     assert body["case_number"] == "NH-2026-0001"
     assert (body["program"], body["opened_on"]) == ("NH-CPS", "2026-01-05")
     assert (body["worker"], body["supervisor"], body["court_involved"]) == ("alice", "sam", True)
-    assert body["parents"] == [] and body["contacts"] == [] and body["open_decisions"] == []
-    assert body["household"] is None and body["permanency_goal"] is None
+    assert body["parents"] == []
+    assert body["contacts"] == []
+    assert body["open_decisions"] == []
+    assert body["household"] is None
+    assert body["permanency_goal"] is None
     assert body["version"] == 1
 
 
