@@ -38,7 +38,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         ledger.close()
         raise
     app.extensions["caseledger"] = ledger
-    app.extensions["caseledger.store"] = store
     atexit.register(ledger.close)
 
     errors.register(app)
