@@ -90,6 +90,19 @@ class CaseLedger(Application[UUID]):
             raise errors.DuplicateUser(f"User {username!r} exists already.") from None
         return token
 
+    def issue_token(self, username: str, actor: str) -> str:
+        """Give an existing user another API token (shown once; only its digest is kept)."""
+        try:
+            staff: Staff = self.repository.get(Staff.create_id(username))
+        except AggregateNotFoundError:
+            raise errors.UnknownUser(f"No user named {username!r}.", field="username") from None
+        now = self.clock()
+        token = secrets.token_urlsafe(32)
+        digest = token_digest(token)
+        staff.issue_token(digest, actor=actor, at=now)
+        self.save(staff, TokenIndex(digest=digest, username=username, timestamp=now))
+        return token
+
     def find_user(self, username: str) -> Viewer | None:
         """The user's current role and team, or None."""
         try:

@@ -1,0 +1,96 @@
+"""The `caseledger` command line through Flask's CliRunner, on both stores."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from domain.values import Role
+from web.demo import CASES, USERS, case_id
+
+
+def test_users_add_prints_only_a_token_that_then_authenticates(app: Flask) -> None:
+    result = app.test_cli_runner().invoke(
+        args=["users", "add", "carla", "--role", "caseworker", "--team", "north"]
+    )
+    assert result.exit_code == 0
+    (token,) = result.stdout.splitlines()
+    viewer = app.extensions["caseledger"].authenticate(token)
+    assert (viewer.username, viewer.role, viewer.team) == ("carla", Role.CASEWORKER, "north")
+
+
+def test_adding_a_user_twice_fails_on_stderr_and_records_nothing(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    runner.invoke(args=["users", "add", "carla", "--role", "auditor"])
+    before = app.extensions["caseledger"].recorder.max_notification_id()
+    result = runner.invoke(args=["users", "add", "carla", "--role", "admin"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "carla" in result.stderr
+    assert app.extensions["caseledger"].recorder.max_notification_id() == before
+
+
+def test_an_unknown_role_is_refused(app: Flask) -> None:
+    result = app.test_cli_runner().invoke(args=["users", "add", "x", "--role", "judge"])
+    assert result.exit_code != 0
+    assert app.extensions["caseledger"].recorder.max_notification_id() in (None, 0)
+
+
+def test_demo_if_empty_loads_once_and_prints_fresh_tokens_each_time(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    ledger = app.extensions["caseledger"]
+    first = runner.invoke(args=["demo", "--if-empty"])
+    assert first.exit_code == 0, first.output
+    loaded = ledger.recorder.max_notification_id()
+    second = runner.invoke(args=["demo", "--if-empty"])
+    assert second.exit_code == 0, second.output
+    assert ledger.recorder.max_notification_id() == loaded + 2 * len(USERS)  # tokens only
+    for result in (first, second):
+        tokens = [line.split()[-1] for line in result.stdout.splitlines() if "token:" in line]
+        assert len(tokens) == len(USERS)
+        assert all(ledger.authenticate(token) is not None for token in tokens)
+        assert "curl -H" in result.stdout
+
+
+def test_demo_without_if_empty_refuses_a_store_that_holds_events(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    runner.invoke(args=["demo"])
+    loaded = app.extensions["caseledger"].recorder.max_notification_id()
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code == 1
+    assert app.extensions["caseledger"].recorder.max_notification_id() == loaded
+
+
+def test_the_demo_is_a_realistic_record(app: Flask) -> None:
+    assert app.test_cli_runner().invoke(args=["demo", "--if-empty"]).exit_code == 0
+    ledger = app.extensions["caseledger"]
+    cases = [ledger.get_case(case_id(number)) for number, *_ in CASES]
+    assert {case.program.value for case in cases} == {"NH-CPS", "NH-JJS", "TN-DCS"}
+    assert all(len(case.parents) == 3 for case in cases)
+    contacts = [c for case in cases for c in case.contacts.values()]
+    outcomes = {c.outcome.value for c in contacts}
+    assert outcomes == {"completed", "attempted", "refused"}
+    assert any(c.documented_late for c in contacts)
+    assert any(not c.documented_late for c in contacts)
+    assert sum(c.voided for c in contacts) == 1
+    assert sum(c.amendments for c in contacts) == 1
+    assert sum(len(case.reunifications) for case in cases) == 1
+    assert all(c.recorded_at <= ledger.clock() for c in contacts)
+
+
+def test_the_demo_is_the_same_for_the_same_seed_and_clock(app: Flask) -> None:
+    assert app.test_cli_runner().invoke(args=["demo", "--seed", "7"]).exit_code == 0
+    ledger = app.extensions["caseledger"]
+    case = ledger.get_case(case_id(CASES[4][0]))
+    summary = sorted((c.occurred_at, c.method, c.outcome) for c in case.contacts.values())
+    assert summary
+    from web import close_app, create_app
+
+    other = create_app({"DATABASE_URL": "sqlite:///:memory:", "CLOCK": ledger.clock})
+    try:
+        assert other.test_cli_runner().invoke(args=["demo", "--seed", "7"]).exit_code == 0
+        again = other.extensions["caseledger"].get_case(case_id(CASES[4][0]))
+        assert (
+            sorted((c.occurred_at, c.method, c.outcome) for c in again.contacts.values()) == summary
+        )
+    finally:
+        close_app(other)

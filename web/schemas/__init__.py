@@ -1,0 +1,1 @@
+"""marshmallow schemas: the contract in api-contract.md, and the OpenAPI spec."""
