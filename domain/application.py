@@ -11,9 +11,9 @@ import dataclasses
 import datetime as dt
 import secrets
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any, Protocol, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -44,6 +44,14 @@ class IdempotencyRequest:
     owner: str
     key: str
     fingerprint: str
+
+
+class LedgerCommand(Protocol):
+    """A command over any aggregates: it loads what it needs and returns what to save."""
+
+    def decide(
+        self, ledger: CaseLedger, actor: str, at: dt.datetime
+    ) -> tuple[Sequence[Aggregate], Answer]: ...
 
 
 class CaseLedger(Application[UUID]):
@@ -213,6 +221,33 @@ class CaseLedger(Application[UUID]):
                         continue
                     return answer
         raise errors.ConcurrencyConflict("The case kept changing; nothing was recorded.")
+
+    def execute(
+        self,
+        command: LedgerCommand,
+        actor: str,
+        *,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Answer:
+        """Decide ``command`` on freshly loaded aggregates and save them in one transaction.
+
+        For commands that span aggregates (e.g. a referral and its volunteer): a save that
+        collides with another writer reloads and decides again, bounded.
+        """
+        with self._idempotent(idempotency) as replay:
+            if replay is not None:
+                return replay
+            for _ in range(self.max_attempts):
+                pending, answer = command.decide(self, actor, self.clock())
+                try:
+                    self.save(*pending, *self._answer_record(idempotency, answer))
+                except IntegrityError:
+                    replay = self._replay(idempotency)
+                    if replay is not None:
+                        return replay
+                    continue
+                return answer
+        raise errors.ConcurrencyConflict("The record kept changing; nothing was recorded.")
 
     # -- idempotency ----------------------------------------------------------------
 
