@@ -131,7 +131,11 @@ class ParentPartner(Aggregate):
     @property
     def tier(self) -> int:
         """The latest certification's tier (by date, then recording order)."""
-        return max(self.certifications, key=lambda c: c.certified_on).tier
+        latest = self.certifications[0]
+        for certification in self.certifications[1:]:
+            if certification.certified_on >= latest.certified_on:
+                latest = certification
+        return latest.tier
 
     @property
     def active(self) -> bool:
@@ -166,8 +170,8 @@ class ParentPartner(Aggregate):
         check_tier(tier)
         if not self.active:
             raise errors.ParentPartnerStateConflict("This parent partner was deactivated.")
-        if certified_on < self.own_case_closed_on:
-            raise InvalidValue("certified_on", "Before the volunteer's own case closed.")
+        if certified_on < self.enrolled_on:
+            raise InvalidValue("certified_on", "A certification cannot precede enrolment.")
         self._certified(Certification(tier, certified_on, actor), actor=actor, timestamp=at)
 
     @event(TierCertified)

@@ -111,3 +111,9 @@ def test_every_volunteer_event_names_its_actor_and_is_stamped_with_the_recording
     assert [type(e).__name__ for e in events] == ["ParentPartnerEnrolled", "FamilyAssigned"]
     assert all(e.actor == "pat" for e in events)  # type: ignore[attr-defined]
     assert events[1].timestamp == NOW + dt.timedelta(hours=1)
+
+
+def test_a_certification_dated_before_enrolment_is_refused() -> None:
+    with pytest.raises(InvalidValue) as refused:
+        enrol().certify(tier=5, certified_on=dt.date(2026, 3, 9), actor="pat", at=NOW)
+    assert refused.value.field == "certified_on"
