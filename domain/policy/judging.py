@@ -12,13 +12,13 @@ from uuid import UUID
 
 from domain.policy.adjustments import Exemption
 from domain.policy.calendar import (
-    local_date,
     month_end,
     month_label,
     months_between,
     quarter_end,
     quarter_label,
     quarter_start,
+    zone,
 )
 from domain.policy.facts import CaseFacts, ParentRecord, by_month, exemption_in_force, within
 from domain.policy.obligation import Kind, Obligation, decide, obligation_id
@@ -224,8 +224,9 @@ class ParentJudge:
     def documentation(self, deadline: Parameter[int]) -> Iterator[Obligation]:
         """ENG-VII (CPS) / ENG-VIII (JJS): each effort documented by the next business day."""
         for day, contact in self.record.contacts:
-            due = contact.documentation_due
-            due_day = local_date(self.pack.program, due)
+            # Shown in the state's zone, so a rebuilt record orders and prints alike.
+            due = contact.documentation_due.astimezone(zone(self.pack.program))
+            due_day = due.date()
             yield self._make(
                 Kind.DOCUMENTATION,
                 day.isoformat(),

@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from typing import Generic, TypeVar
 
@@ -236,7 +237,7 @@ class PolicyPack:
         """The requirement ``situation`` sets on ``day``, with its citation."""
         return self.requirements[situation].on(day)
 
-    @property
+    @functools.cached_property
     def changes(self) -> frozenset[dt.date]:
         """Every day on which one of the pack's requirements takes a new value."""
         days: set[dt.date] = set()
