@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 from uuid import UUID
 
-from domain.policy.adjustments import Exemption
+from domain.policy.adjustments import Exemption, Impediment
 from domain.policy.calendar import month_start
 from domain.policy.rules import Citation, PolicyPack
 from domain.policy.timeline import Timeline
@@ -53,6 +53,7 @@ class ParentRecord:
     searches: Dated[DiligentSearch]
     frequencies: Sequence[tuple[dt.date, int]]
     exemptions: tuple[Exemption, ...]
+    impediments: tuple[Impediment, ...] = ()
 
     def case_plan_frequency(self, day: dt.date) -> int:
         """Contacts a month the case plan asks for on ``day`` (ENG-I, ENG-II); 0 if none."""

@@ -121,6 +121,10 @@ class ParentJudge:
             ):
                 efforts.append(contact.contact_id)  # ENG-II.B: "whenever possible"
                 effort_citation = effort_citation or pack.when_possible_citation
+        for impediment in record.impediments:
+            if first <= impediment.on <= judged:
+                efforts.append(impediment.event_id)  # a documented reason it was not possible
+                effort_citation = pack.efforts
         shown = met_rule or reference.rule
         citation = shown.citation
         evidence = qualifying[:count]
@@ -205,7 +209,9 @@ class ParentJudge:
             circumstances = parent.on(returns_on)
             if circumstances is None or not circumstances.custodial:
                 continue
-            if facts.closed_on is not None and returns_on > facts.closed_on:
+            if returns_on < self.record.start or (
+                facts.closed_on is not None and returns_on > facts.closed_on
+            ):
                 continue
             since = self._no_children_since(returns_on)
             judged = min(returns_on, facts.as_of)

@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.case import Case
-from domain.obligations import evaluate, to_contract
+from domain.obligations import evaluate, obligations_of, to_contract
 from domain.policy import nh_cps
 from domain.policy.packs import pack_for
 from domain.policy.rules import Citation, Cited, Parameter, Requirement, Situation
@@ -140,3 +140,11 @@ def test_a_pack_value_effective_later_does_not_change_what_earlier_months_owed()
     assert after["2026-02"] == before["2026-02"]
     march = after["2026-03"]
     assert (march.requires, march.required_count, march.citation) == ("in_home", 2, REVISED)
+
+
+def test_obligations_of_uses_the_pack_of_the_case_s_own_program() -> None:
+    built = build(_spec(program="TN-DCS"))
+    as_of = dt.date(2026, 2, 2)
+    expected = evaluate(built.case, pack_for(Program.TN_DCS), as_of)
+    assert obligations_of(built.case, as_of) == expected
+    assert {o.citation.clause for o in expected} == {"TN-A.1"}
