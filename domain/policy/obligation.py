@@ -8,6 +8,7 @@ import enum
 import functools
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+from domain.policy.adjustments import Exemption
 from domain.policy.rules import Citation
 
 
@@ -44,15 +45,24 @@ def obligation_id(
     return uuid5(_NAMESPACE, f"{name}/{detail}" if detail else name)
 
 
-def decide(*, met: bool, exempt: bool, running: bool, efforts: bool) -> Status:
-    """Reading rules, "Status": met, else exempt, else open, else efforts_made, else missed."""
-    if met:
-        return Status.MET
-    if exempt:
-        return Status.EXEMPT
-    if running:
-        return Status.OPEN
-    return Status.EFFORTS_MADE if efforts else Status.MISSED
+@dataclasses.dataclass(frozen=True)
+class Verdict:
+    """What decides a status: met, an exemption in force, the period running, efforts."""
+
+    met: bool
+    exemption: tuple[Exemption, Citation] | None
+    running: bool
+    efforts: bool
+
+    def status(self) -> Status:
+        """Reading rules, "Status": met, else exempt, else open, else efforts, else missed."""
+        if self.met:
+            return Status.MET
+        if self.exemption is not None:
+            return Status.EXEMPT
+        if self.running:
+            return Status.OPEN
+        return Status.EFFORTS_MADE if self.efforts else Status.MISSED
 
 
 @dataclasses.dataclass(frozen=True)
