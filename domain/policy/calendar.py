@@ -108,6 +108,7 @@ def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
+@functools.lru_cache(maxsize=8192)
 def month_end(day: dt.date) -> dt.date:
     """The last day of ``day``'s calendar month."""
     return day.replace(day=_days_in_month(day.year, day.month))
@@ -124,6 +125,7 @@ def quarter_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
+@functools.lru_cache(maxsize=4096)
 def quarter_end(day: dt.date) -> dt.date:
     """The last day of ``day``'s calendar quarter."""
     return month_end(add_months(quarter_start(day), 2))
