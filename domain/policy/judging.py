@@ -21,7 +21,7 @@ from domain.policy.calendar import (
 )
 from domain.policy.facts import CaseFacts, ParentRecord, by_month, exemption_in_force, within
 from domain.policy.obligation import Kind, Obligation, Verdict, obligation_id
-from domain.policy.rules import Citation, Parameter, Requirement, meets
+from domain.policy.rules import Citation, Parameter, Requirement
 from domain.policy.timeline import Span
 from domain.values import ContactMethod, ContactOutcome
 
@@ -107,14 +107,14 @@ class ParentJudge:
             rule = record.timeline.on(day)
             if rule is None or rule.searching:
                 continue
-            if meets(contact.method, contact.outcome, rule.requires):
+            if rule.accepts(contact.method, contact.outcome):
                 qualifying.append(contact.contact_id)
                 if len(qualifying) == count:
                     met_rule = rule
             elif contact.outcome is not ContactOutcome.COMPLETED:
                 efforts.append(contact.contact_id)  # ENG-III.B: attempts and refusals
                 effort_citation = pack.efforts
-            elif rule.when_possible and meets(
+            elif rule.when_possible and rule.accepts(
                 contact.method, contact.outcome, Requirement.FACE_TO_FACE
             ):
                 efforts.append(contact.contact_id)  # ENG-II.B: "whenever possible"

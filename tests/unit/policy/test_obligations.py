@@ -11,7 +11,8 @@ from domain.case import Case
 from domain.obligations import evaluate, obligations_of, to_contract
 from domain.policy import nh_cps
 from domain.policy.packs import pack_for
-from domain.policy.rules import Citation, Cited, Parameter, Requirement, Situation
+from domain.policy.rules import Citation, Cited, Parameter, Requirement
+from domain.policy.situations import Situation
 from domain.values import Program
 from tests.unit.policy.casebook import Built, build
 
@@ -107,6 +108,7 @@ def test_nothing_is_owed_before_the_case_opens() -> None:
     assert evaluate(built.case, pack_for(Program.NH_CPS), dt.date(2026, 1, 4)) == []
 
 
+MARCH = dt.date(2026, 3, 1)
 REVISED = Citation("ENG-I", nh_cps.SOURCE, "I. (revised) at home every month.")
 
 
@@ -148,3 +150,39 @@ def test_obligations_of_uses_the_pack_of_the_case_s_own_program() -> None:
     expected = evaluate(built.case, pack_for(Program.TN_DCS), as_of)
     assert obligations_of(built.case, as_of) == expected
     assert {o.citation.clause for o in expected} == {"TN-A.1"}
+
+
+def test_dropping_the_approval_requirement_from_march_leaves_january_as_it_was() -> None:
+    pack = pack_for(Program.NH_CPS)
+    remote = Situation.NON_CUSTODIAL_REMOTE
+    no_approval = Citation("ENG-II.A", nh_cps.SOURCE, "II.A. (revised) no approval needed.")
+    approvals = {remote: Parameter(*pack.approvals[remote].values, Cited(None, no_approval, MARCH))}
+    revised = dataclasses.replace(pack, approvals=approvals)
+    calls = [
+        {
+            "step": "contact",
+            "key": key,
+            "parent": "father",
+            "occurred_at": dt.datetime.fromisoformat(f"{day}T18:00:00{NH}"),
+            "method": "phone",
+        }
+        for key, day in (("january", "2026-01-20"), ("march", "2026-03-10"))
+    ]
+    built = build(
+        {
+            "name": "approval revised",
+            "program": "NH-CPS",
+            "opened_on": dt.date(2026, 1, 5),
+            "facts": [{"step": "parent", "key": "father", "custodial": False}, *calls],
+        }
+    )
+    months = {
+        o.period: o
+        for o in evaluate(built.case, revised, dt.date(2026, 4, 1))
+        if o.kind.value == "monthly_contact"
+    }
+    assert (months["2026-01"].status.value, months["2026-01"].requires) == (
+        "missed",
+        "face_to_face",
+    )
+    assert (months["2026-03"].status.value, months["2026-03"].requires) == ("met", "any_contact")

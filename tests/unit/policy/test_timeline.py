@@ -9,7 +9,8 @@ import pytest
 
 from domain.policy.adjustments import Allowance
 from domain.policy.packs import pack_for
-from domain.policy.rules import AllowanceKind, Requirement, Situation
+from domain.policy.rules import AllowanceKind, Requirement
+from domain.policy.situations import Situation
 from domain.policy.timeline import Timeline, window_opens
 from domain.values import Household, Parent, ParentCircumstances, Program, Relationship
 
