@@ -18,7 +18,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import InfrastructureFactory, IntegrityError, JSONTranscoder
 from eventsourcing.utils import Environment
 
 from domain import errors
@@ -35,6 +35,8 @@ Clock = Callable[[], dt.datetime]
 Answer = dict[str, Any]
 
 _LOCK_STRIPES = 64
+_LIBRARY_ATTEMPTS = 10
+"""eventsourcing.postgres retries a statement that failed (a lock timeout too) 10 times."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,7 +67,27 @@ class CaseLedger(Application[UUID]):
         """Only the mapping the caller passed: the library would merge os.environ in."""
         settings = dict(env or {})
         settings.setdefault("IS_SNAPSHOTTING_ENABLED", "y")
+        self._lock_wait_ms = 0
+        bound = int(settings.get("POSTGRES_LOCK_TIMEOUT") or 0)
+        if settings.get("PERSISTENCE_MODULE") == "eventsourcing.postgres" and bound > 0:
+            # The caller's bound is for the whole command (catalogue D9); the library
+            # retries a timed-out statement, so each attempt may wait only a share of it.
+            self._lock_wait_ms = max(100, bound * 1000 // _LIBRARY_ATTEMPTS)
+            settings["POSTGRES_LOCK_TIMEOUT"] = "1"  # whole seconds: the library's least
         return Environment(name, settings)
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
+        """The library's factory; on PostgreSQL reads too give up waiting for a lock.
+
+        The library sets ``lock_timeout`` only around its inserts, so a read behind a
+        held table lock would wait for ever; every pooled connection gets a session value.
+        """
+        factory = super().construct_factory(env)
+        pool = getattr(getattr(factory, "datastore", None), "pool", None)
+        if self._lock_wait_ms and pool is not None:
+            options = f"{pool.kwargs.get('options', '')} -c lock_timeout={self._lock_wait_ms}"
+            pool.kwargs["options"] = options.strip()
+        return factory
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         """The library's own plus dates, enums and value objects."""
