@@ -178,6 +178,7 @@ class _Plan:
             if roll < 0.92
             else ContactOutcome.REFUSED
         )
+        place: str | None
         if custodial:
             method, place = ContactMethod.IN_HOME, PLACES[0]
         elif jailed:
