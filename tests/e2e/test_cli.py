@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from domain.values import Role
-from web.demo import CASES, USERS, case_id
+from web.demo_cast import CASES, USERS, case_id
 
 
 def test_users_add_prints_only_a_token_that_then_authenticates(app: Flask) -> None:
