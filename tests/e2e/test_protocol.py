@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 import pytest
+from flask import Flask
 
 from tests.e2e.conftest import API, Api, assert_problem
 
@@ -188,3 +190,24 @@ def test_no_error_body_reveals_internals(api: Api) -> None:
         text = response.get_data(as_text=True)
         for leak in ("Traceback", "sqlite3", "psycopg", "SELECT"):
             assert leak not in text
+
+
+def test_an_unexpected_failure_is_a_500_problem_without_details(app: Flask) -> None:
+    def broken() -> str:
+        raise KeyError("SELECT secret FROM stored_events")
+
+    app.add_url_rule("/broken", view_func=broken)
+    response = app.test_client().get("/broken")
+    problem = assert_problem(response, 500)
+    assert "secret" not in response.get_data(as_text=True)
+    assert problem["detail"] == "The request could not be completed."
+
+
+def test_a_driver_error_escaping_the_library_is_a_503_problem(app: Flask) -> None:
+    def unreachable() -> str:
+        raise psycopg.OperationalError("connection to server at 127.0.0.1 failed")
+
+    app.add_url_rule("/unreachable", view_func=unreachable)
+    response = app.test_client().get("/unreachable")
+    assert_problem(response, 503)
+    assert "127.0.0.1" not in response.get_data(as_text=True)
