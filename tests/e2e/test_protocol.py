@@ -211,3 +211,37 @@ def test_a_driver_error_escaping_the_library_is_a_503_problem(app: Flask) -> Non
     response = app.test_client().get("/unreachable")
     assert_problem(response, 503)
     assert "127.0.0.1" not in response.get_data(as_text=True)
+
+
+def test_each_kind_of_problem_has_its_stable_type(api: Api) -> None:
+    case_id = api.open_case()
+    parent_id = api.add_parent(case_id)
+    contacts = f"{API}/cases/{case_id}/contacts"
+    base = "https://caseledger.org/problems/"
+    completed = {
+        "parent_id": parent_id,
+        "occurred_at": "2026-03-09T10:00:00-04:00",
+        "method": "in_home",
+        "outcome": "completed",
+        "purpose": "Visit",
+    }
+    seen = {
+        "malformed-json": api.client.post(
+            contacts, data="{", content_type="application/json", headers=api.headers("alice")
+        ),
+        "unsupported-media-type": api.client.post(
+            contacts, data="x", content_type="text/plain", headers=api.headers("alice")
+        ),
+        "validation-error": api.post(f"/cases/{case_id}/contacts", {"x": 1}, "alice"),
+        "narrative-required": api.post(f"/cases/{case_id}/contacts", completed, "alice"),
+        "stale-version": api.post(
+            f"/cases/{case_id}/household",
+            {"effective_on": "2026-02-01", "children_in_home": True, "in_placement": False},
+            "alice",
+            {"If-Match": '"1"'},
+        ),
+        "case-not-found": api.get("/cases/00000000-0000-0000-0000-000000000000", "alice"),
+        "unauthorized": api.get(f"/cases/{case_id}", None),
+    }
+    for name, response in seen.items():
+        assert response.json["type"] == base + name
