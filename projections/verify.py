@@ -81,12 +81,12 @@ def verify_case(trail: AuditTrail, case_id: UUID) -> CaseVerification:
     ``entries`` and ``head_hash`` describe the events as the store now holds them.
     """
     with trail.database.transaction(commit=False, snapshot=True) as cursor:
-        return _verify_case(trail, cursor, case_id)
+        return _verify_case(trail, cursor, str(case_id))
 
 
-def _verify_case(trail: AuditTrail, cursor: Cursor, case_id: UUID) -> CaseVerification:
+def _verify_case(trail: AuditTrail, cursor: Cursor, case_id: str) -> CaseVerification:
     db = trail.database
-    stored_id: Any = case_id if db.postgres else case_id.hex
+    stored_id = _stored_id(case_id, db.postgres)
     cursor.execute(
         f"SELECT originator_id, originator_version, topic, state FROM {db.events_table}"
         f" WHERE originator_id = ? ORDER BY {db.notification_id}",
@@ -96,7 +96,7 @@ def _verify_case(trail: AuditTrail, cursor: Cursor, case_id: UUID) -> CaseVerifi
     cursor.execute(
         f"SELECT originator_version, hash FROM {trail.table}"
         " WHERE originator_id = ? AND hash IS NOT NULL ORDER BY originator_version",
-        [str(case_id)],
+        [case_id],
     )
     stored = {row[0]: row[1] for row in cursor.fetchall()}
     prev: str | None = None
@@ -170,7 +170,7 @@ def verify_all(trail: AuditTrail, progress: Progress | None = None) -> LogVerifi
         bad_cases = {}
         for case_id, tally in cases.items():
             if tally.suspect or tally.events != tally.stored:
-                result = _verify_case(trail, cursor, _uuid(case_id))
+                result = _verify_case(trail, cursor, case_id)
                 if not result.ok and result.first_bad_seq is not None:
                     bad_cases[case_id] = result.first_bad_seq
     if progress is not None:
@@ -229,8 +229,10 @@ def _check(
     return CheckpointCheck(reason is None, latest.size, latest.head_hash, latest.at, reason)
 
 
-def _uuid(case_id: str) -> UUID:
+def _stored_id(case_id: str, postgres: bool) -> object:
+    """The id as the events table holds it (a damaged SQLite id is kept as it stands)."""
     try:
-        return UUID(case_id)
+        parsed = UUID(case_id)
     except ValueError:
-        return UUID(int=0)
+        return case_id
+    return parsed if postgres else parsed.hex
