@@ -14,6 +14,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.errors import InvalidValue
 from domain.pbp import errors
 from domain.pbp.values import ENDED, WORKING, PartnerAssignment, Party, ReferralStatus
 
@@ -100,6 +101,11 @@ class PartnerReferral(Aggregate):
             raise errors.ReferralStateConflict("No parent partner is assigned yet.")
         return self.assignment
 
+    def _check_held_on(self, day: dt.date, at: dt.datetime, field: str = "held_on") -> None:
+        """A meeting or closure is recorded once it has happened."""
+        if day > at.date():
+            raise InvalidValue(field, "It is recorded once it has happened, not before.")
+
     # -- commands -----------------------------------------------------------------
 
     def identify_needs(
@@ -144,6 +150,7 @@ class PartnerReferral(Aggregate):
     ) -> None:
         """The planning meeting with the volunteer and the referring worker (PBP-REF-4)."""
         self._require_assigned()
+        self._check_held_on(held_on, at)
         self._planning_meeting_held(
             held_on=held_on, attended_by=list(attended_by), actor=actor, timestamp=at
         )
@@ -168,6 +175,7 @@ class PartnerReferral(Aggregate):
     ) -> None:
         """The volunteer meets the family, accompanied (PBP-REF-6)."""
         self._require_assigned()
+        self._check_held_on(held_on, at)
         if not companion_is_coordinator and accompanied_by != case_worker:
             raise errors.Unaccompanied(
                 "The volunteer meets the family with the PBP social work supervisor "
@@ -191,6 +199,7 @@ class PartnerReferral(Aggregate):
     ) -> None:
         """Support ends when all four parties agree (PBP-REF-7)."""
         self._require_assigned()
+        self._check_held_on(closed_on, at, "closed_on")
         missing = [p.value for p in Party if p not in agreed_by]
         if missing:
             raise errors.AgreementIncomplete(

@@ -7,6 +7,7 @@ from uuid import uuid4
 
 import pytest
 
+from domain.errors import InvalidValue
 from domain.pbp import errors
 from domain.pbp.values import PartnerAssignment, Party, ReferralStatus
 from domain.referral import PartnerReferral
@@ -118,3 +119,13 @@ def test_an_ended_referral_takes_no_further_step() -> None:
         referral.withdraw(reason="again", actor="wendy", at=LATER)
     with pytest.raises(errors.ReferralStateConflict):
         referral.identify_needs(needs=[], conferred_with=[], actor="pat", at=LATER)
+
+
+def test_a_meeting_or_closure_dated_in_the_future_is_refused() -> None:
+    held_on = dt.date(2026, 3, 11)
+    referral = assigned()
+    with pytest.raises(InvalidValue) as refused:
+        referral.hold_planning_meeting(held_on=held_on, attended_by=["pat"], actor="pat", at=NOW)
+    assert refused.value.field == "held_on"
+    with pytest.raises(InvalidValue):
+        referral.close(agreed_by=list(Party), closed_on=held_on, actor="pat", at=NOW)
