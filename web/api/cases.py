@@ -12,7 +12,7 @@ from domain.access import CASE_OPENERS
 from domain.case import Case
 from domain.values import Role
 from web.api import api
-from web.api.referrals import case_pbp_section
+from web.api.case_alerts import case_pbp_section
 from web.api.writes import created, documented, idempotency, load, record
 from web.auth import ledger, readable_case, require_case_opener, viewer, writable_case
 from web.schemas import cases as schemas
