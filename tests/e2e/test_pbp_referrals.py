@@ -190,3 +190,21 @@ def test_a_repeated_idempotency_key_records_the_referral_once(scene: Scene) -> N
     again = scene.api.post("/referrals", body, "alice", headers)
     assert (again.status_code, again.json) == (first.status_code, first.json)
     assert scene.api.events() == events
+
+
+def test_a_repeated_assignment_with_its_key_answers_the_same_and_records_once(
+    scene: Scene,
+) -> None:
+    referral_id = scene.refer()
+    scene.needs(referral_id)
+    partner = scene.enrol("Rosa", languages=["Spanish"], capacity=2)
+    headers = {"Idempotency-Key": "assign-1"}
+    body = {"parent_partner_id": partner}
+    path = f"/referrals/{referral_id}/assignment"
+    keyed = scene.api.post(path, body, COORDINATOR, headers)
+    events = scene.api.events()
+    again = scene.api.post(path, body, COORDINATOR, headers)
+    assert (again.status_code, again.json) == (keyed.status_code, keyed.json)
+    assert scene.api.events() == events
+    other = {"parent_partner_id": partner, "override_reason": "different body"}
+    assert_problem(scene.api.post(path, other, COORDINATOR, headers), 422)

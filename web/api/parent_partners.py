@@ -81,7 +81,7 @@ def enrol_parent_partner() -> Any:
 
 
 @api.get("/parent-partners")
-@documented(status=200)
+@documented(answer=schemas.ParentPartnersOut, status=200)
 def list_parent_partners() -> Any:
     """Every enrolled volunteer, in enrolment order."""
     require_coordinator()
@@ -89,7 +89,7 @@ def list_parent_partners() -> Any:
 
 
 @api.get("/parent-partners/<uuid:partner_id>")
-@documented(status=200)
+@documented(answer=schemas.ParentPartnerOut, status=200)
 def get_parent_partner(partner_id: UUID) -> Any:
     """One volunteer: tiers over time, the services they allow, families, warnings."""
     require_coordinator()
@@ -131,7 +131,7 @@ class _AsOf(Schema):
 
 
 @api.get("/pbp/unit-meetings")
-@documented(status=200)
+@documented(answer=schemas.UnitMeetingsOut, status=200)
 def unit_meetings() -> Any:
     """The monthly ``pbp_unit_meeting`` obligations owed by the PBP SWS, and the meetings."""
     require_coordinator()

@@ -196,3 +196,54 @@ class BoardOut(Schema):
 
     as_of = fields.Date()
     referrals = fields.List(fields.Nested(BoardRowOut))
+
+
+class CertificationOut(Schema):
+    """A tier certified on a date (PBP-TIERS)."""
+
+    tier = fields.Integer()
+    certified_on = fields.Date()
+    certified_by = fields.String()
+
+
+class WarningOut(Schema):
+    """A visible warning that refuses nothing (PBP-CANDIDATE)."""
+
+    clause = fields.String()
+    message = fields.String()
+
+
+class ParentPartnerOut(Schema):
+    """GET /parent-partners/{id}: the volunteer record."""
+
+    parent_partner_id = fields.UUID()
+    name = fields.String()
+    languages = fields.List(fields.String())
+    area = fields.String()
+    own_case_closed_on = fields.Date()
+    lived_experience = fields.List(fields.String())
+    enrolled_on = fields.Date()
+    tier = fields.Integer()
+    certifications = fields.List(fields.Nested(CertificationOut))
+    services = fields.List(fields.String())
+    capacity = fields.Integer()
+    free_capacity = fields.Integer()
+    referral_ids = fields.List(fields.UUID())
+    active = fields.Boolean()
+    deactivated_on = fields.Date(allow_none=True)
+    deactivation_reason = fields.String(allow_none=True)
+    warnings = fields.List(fields.Nested(WarningOut))
+
+
+class ParentPartnersOut(Schema):
+    """GET /parent-partners."""
+
+    parent_partners = fields.List(fields.Nested(ParentPartnerOut))
+
+
+class UnitMeetingsOut(Schema):
+    """GET /pbp/unit-meetings: the PBP-SWS obligations and the meetings held."""
+
+    as_of = fields.Date()
+    obligations = fields.List(fields.Dict())
+    meetings = fields.List(fields.Dict())
