@@ -100,14 +100,10 @@ class AuditTrail:
                 entry = (f.event_type, f.occurred_at, f.recorded_at, f.recorded_by, f.summary)
                 entry += (f.data, case_prev[case_id], prev)
             rows.append((item.position, case_id, log_prev, n.originator_version, *entry))
-        placeholders = ", ".join("?" * len(ROW_COLUMNS))
         with self.database.transaction(commit=True) as cursor:
             if not self.tracker.advance(cursor, self.tracking_name, batch.after, batch.last):
                 raise TrackingConflict(self.tracking_name)
-            cursor.executemany(
-                f"INSERT INTO {self.table} ({', '.join(ROW_COLUMNS)}) VALUES ({placeholders})",
-                rows,
-            )
+            cursor.insert(self.table, ROW_COLUMNS, rows)
 
     def reset(self) -> None:
         """Forget every row and the position (a rebuild recomputes the hashes)."""

@@ -34,10 +34,18 @@ class Cursor:
         """Run one statement."""
         self._raw.execute(self._sql(statement), params)
 
-    def executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Run one statement for each row of parameters."""
-        if rows:
-            self._raw.executemany(self._sql(statement), rows)
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows; on PostgreSQL with COPY (one round trip, no statement to parse)."""
+        if not rows:
+            return
+        names = ", ".join(columns)
+        if not self._postgres:
+            marks = ", ".join("?" * len(columns))
+            self._raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+            return
+        with self._raw.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def fetchall(self) -> list[Row]:
         """Every remaining row."""

@@ -11,7 +11,13 @@ from domain.commands import IdentifyParent, OpenCase, RecordContact
 from domain.values import ContactMethod, ContactOutcome, Program, Relationship
 from projections.audit_trail import AuditTrail
 from projections.runner import PAGE_SIZE, Batch, Recorded, TrackingConflict, catch_up, lag, rebuild
-from tests.integration.audit_helpers import add_staff, build_history, open_case, record_contact
+from tests.integration.audit_helpers import (
+    EventsTable,
+    add_staff,
+    build_history,
+    open_case,
+    record_contact,
+)
 
 
 def _rows(trail):
@@ -188,3 +194,18 @@ def test_stop_ends_a_catch_up_between_pages(ledger, clock):
     )
     assert position == _log_ids(ledger)[PAGE_SIZE - 1]
     assert lag(ledger, trail) == len(_log_ids(ledger)) - PAGE_SIZE
+
+
+def test_an_event_that_cannot_be_read_stops_the_projection_at_its_position(ledger, clock):
+    build_history(ledger, clock, cases=1, contacts=1)
+    trail = AuditTrail(ledger)
+    before = catch_up(ledger, trail)
+    table = EventsTable(ledger)
+    poison = (None, uuid.uuid4().hex, 1, "domain.gone:Vanished.Event", b"{}")
+    if table.db.postgres:
+        poison = (None, uuid.uuid4(), *poison[2:])
+    table.run(table.insert(poison))
+    with pytest.raises(Exception, match="Vanished"):
+        catch_up(ledger, trail)
+    assert trail.position() == before
+    assert lag(ledger, trail) == 1
