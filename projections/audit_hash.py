@@ -28,6 +28,7 @@ In a shell, the first entry of a case (``state.bin`` holding the state column):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from uuid import UUID
 
@@ -41,6 +42,14 @@ def netstring(data: bytes) -> bytes:
 
 def canonical_id(stored: object) -> str:
     """The originator id in its 36-character form, whatever the store's column holds."""
+    try:
+        return _canonical_id(stored)
+    except TypeError:  # an unhashable value in a damaged row
+        return _canonical_id.__wrapped__(stored)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _canonical_id(stored: object) -> str:
     if isinstance(stored, UUID):
         return str(stored)
     text = "" if stored is None else str(stored)
