@@ -66,12 +66,12 @@ def event_body(stored_id: object, version: object, topic: object, state: object)
             netstring(canonical_id(stored_id).encode()),
             netstring(b"" if version is None else str(version).encode()),
             netstring(b"" if topic is None else str(topic).encode()),
-            netstring(_state_bytes(state)),
+            netstring(state_bytes(state)),
         )
     )
 
 
-def _state_bytes(state: object) -> bytes:
+def state_bytes(state: object) -> bytes:
     """The state column's bytes; a forged row may hold text, a number or NULL instead."""
     if isinstance(state, bytes | bytearray | memoryview):
         return bytes(state)

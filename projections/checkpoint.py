@@ -74,15 +74,19 @@ def load_key(key_path: Path) -> Ed25519PrivateKey:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(key_path, 0o600)
-        key_path.with_name(key_path.name + ".pub").write_text(public_key_pem(key.public_key()))
+        key_path.with_name(key_path.name + ".pub").write_text(_pem(key.public_key()))
     loaded = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
     if not isinstance(loaded, Ed25519PrivateKey):
         raise ValueError(f"{key_path} does not hold an Ed25519 private key.")
     return loaded
 
 
-def public_key_pem(key: Ed25519PublicKey) -> str:
+def public_key_pem(key_path: Path) -> str:
     """The public key as PEM text, for a court or an auditor to keep."""
+    return _pem(load_key(key_path).public_key())
+
+
+def _pem(key: Ed25519PublicKey) -> str:
     return key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     ).decode()

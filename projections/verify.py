@@ -84,17 +84,23 @@ def verify_case(trail: AuditTrail, case_id: UUID) -> CaseVerification:
         return _verify_case(trail, cursor, str(case_id))
 
 
-def _verify_case(trail: AuditTrail, cursor: Cursor, case_id: str) -> CaseVerification:
+def case_events(trail: AuditTrail, cursor: Cursor, case_id: str) -> list[Row]:
+    """A case's stored events as raw rows (originator id, version, topic, state), in
+    recording order; whatever the rows now hold, nothing is decoded."""
     db = trail.database
     stored_id = _stored_id(case_id, db.postgres)
-    events: list[Row] = []
-    if stored_id is not None:
-        cursor.execute(
-            f"SELECT originator_id, originator_version, topic, state FROM {db.events_table}"
-            f" WHERE originator_id = ? ORDER BY {db.notification_id}",
-            [stored_id],
-        )
-        events = cursor.fetchall()
+    if stored_id is None:
+        return []
+    cursor.execute(
+        f"SELECT originator_id, originator_version, topic, state FROM {db.events_table}"
+        f" WHERE originator_id = ? ORDER BY {db.notification_id}",
+        [stored_id],
+    )
+    return cursor.fetchall()
+
+
+def _verify_case(trail: AuditTrail, cursor: Cursor, case_id: str) -> CaseVerification:
+    events = case_events(trail, cursor, case_id)
     cursor.execute(
         f"SELECT originator_version, hash FROM {trail.table}"
         " WHERE originator_id = ? AND hash IS NOT NULL ORDER BY originator_version",
