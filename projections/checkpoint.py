@@ -53,6 +53,17 @@ def signed_message(size: int, head_hash: str | None, at: str) -> bytes:
     return f"caseledger-checkpoint-v1\nsize={size}\nhead={head_hash or ''}\nat={at}\n".encode()
 
 
+@dataclasses.dataclass(frozen=True)
+class CheckpointCheck:
+    """The latest signed checkpoint against the log recomputed from the events."""
+
+    ok: bool
+    size: int
+    head_hash: str | None
+    at: str
+    reason: str | None
+
+
 def checkpoints_path(key_path: Path) -> Path:
     """Where the checkpoints signed by this key are kept: beside it."""
     return key_path.with_name(key_path.name + ".checkpoints")
@@ -161,3 +172,20 @@ def _verifying_key(key_path: Path) -> Ed25519PublicKey | None:
     except (OSError, ValueError):
         return None
     return public if isinstance(public, Ed25519PublicKey) else None
+
+
+def check(
+    latest: Checkpoint, key_path: Path, events: int, hash_at_size: str | None
+) -> CheckpointCheck:
+    """Compare the latest checkpoint with the log as recomputed from the stored events:
+    ``events`` in all, ``hash_at_size`` the whole-log chain's hash after ``latest.size``."""
+    reason = None
+    if not signature_valid(latest, key_path):
+        reason = "the checkpoint's signature does not verify with this key"
+    elif events < latest.size:
+        reason = f"the log holds {events} events, fewer than the {latest.size} signed"
+    elif latest.size > 0 and hash_at_size != latest.head_hash:
+        reason = f"the log's hash at event {latest.size} differs from the signed head"
+    elif latest.size == 0 and latest.head_hash is not None:
+        reason = "the signed head does not describe an empty log"
+    return CheckpointCheck(reason is None, latest.size, latest.head_hash, latest.at, reason)

@@ -47,17 +47,6 @@ class CaseVerification:
 
 
 @dataclasses.dataclass(frozen=True)
-class CheckpointCheck:
-    """The latest signed checkpoint against the log recomputed from the events."""
-
-    ok: bool
-    size: int
-    head_hash: str | None
-    at: str
-    reason: str | None
-
-
-@dataclasses.dataclass(frozen=True)
 class LogVerification:
     """The whole log: its chain, every case's chain and the latest checkpoint."""
 
@@ -66,7 +55,7 @@ class LogVerification:
     head_hash: str | None
     first_bad_position: int | None
     bad_cases: dict[str, int]
-    checkpoint: CheckpointCheck | None
+    checkpoint: checkpoints.CheckpointCheck | None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-safe, for the CLI and exports."""
@@ -238,7 +227,9 @@ def verify_all(trail: AuditTrail, progress: Progress | None = None) -> LogVerifi
             result = _verify_case(trail, cursor, case_id)
         if not result.ok and result.first_bad_seq is not None:
             bad_cases[case_id] = result.first_bad_seq
-    check = None if latest is None else _check(trail, latest, walk.events, walk.at_checkpoint)
+    check = None
+    if latest is not None and key is not None:
+        check = checkpoints.check(latest, key, walk.events, walk.at_checkpoint)
     ok = walk.first_bad is None and not bad_cases and (check is None or check.ok)
     return LogVerification(ok, walk.events, walk.log_prev, walk.first_bad, bad_cases, check)
 
@@ -256,22 +247,6 @@ def _merge(events: Iterator[Row], rows: Iterator[Row]) -> Iterator[tuple[Row | N
         else:
             yield event, row
             event, row = next(events, None), next(rows, None)
-
-
-def _check(
-    trail: AuditTrail, latest: checkpoints.Checkpoint, count: int, at_size: str | None
-) -> CheckpointCheck:
-    assert trail.checkpoint_key is not None
-    reason = None
-    if not checkpoints.signature_valid(latest, trail.checkpoint_key):
-        reason = "the checkpoint's signature does not verify with this key"
-    elif count < latest.size:
-        reason = f"the log holds {count} events, fewer than the {latest.size} signed"
-    elif latest.size > 0 and at_size != latest.head_hash:
-        reason = f"the log's hash at event {latest.size} differs from the signed head"
-    elif latest.size == 0 and latest.head_hash is not None:
-        reason = "the signed head does not describe an empty log"
-    return CheckpointCheck(reason is None, latest.size, latest.head_hash, latest.at, reason)
 
 
 def _stored_id(case_id: str, postgres: bool) -> object:
