@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import secrets
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -72,24 +73,37 @@ def checkpoints_path(key_path: Path) -> Path:
 def load_key(key_path: Path) -> Ed25519PrivateKey:
     """The signing key, created on first use (mode 0600) with its public half beside it."""
     if not key_path.exists():
-        key_path.parent.mkdir(parents=True, exist_ok=True)
-        key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(pem)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(key_path, 0o600)
-        key_path.with_name(key_path.name + ".pub").write_text(_pem(key.public_key()))
+        _create_key(key_path)
     loaded = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
     if not isinstance(loaded, Ed25519PrivateKey):
         raise ValueError(f"{key_path} does not hold an Ed25519 private key.")
     return loaded
+
+
+def _create_key(key_path: Path) -> None:
+    """Write a new key whole and then link it into place: of two processes racing to
+    create it, one wins and the other reads the winner's complete file."""
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    draft = key_path.with_name(f".{key_path.name}.{os.getpid()}.{secrets.token_hex(8)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(pem)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(draft, 0o600)
+        os.link(draft, key_path)
+    except FileExistsError:
+        return
+    finally:
+        draft.unlink(missing_ok=True)
+    key_path.with_name(key_path.name + ".pub").write_text(_pem(key.public_key()))
 
 
 def public_key_pem(key_path: Path) -> str:
