@@ -11,6 +11,7 @@ import uuid
 
 import pytest
 
+from domain.errors import DuplicateCase
 from projections.audit_trail import AuditTrail
 from projections.runner import catch_up
 from tests.integration.audit_helpers import EventsTable, build_history, open_case, record_contact
@@ -199,3 +200,20 @@ def test_verify_reports_a_badly_damaged_store_instead_of_raising(history):
     moved_away = 1 if table.db.postgres else 2  # the rows given another originator id
     assert len(whole.bad_cases) == len(case_ids) + moved_away
     assert {str(c) for c in case_ids} <= set(whole.bad_cases)
+
+
+def test_gaps_in_notification_ids_are_not_tampering(ledger, clock, history):
+    trail, _, table = history
+    with pytest.raises(DuplicateCase):  # a refused insert still uses up ids on PostgreSQL
+        open_case(ledger, "NH-0")
+    new_case, parent = open_case(ledger, "NH-AFTER-GAP")
+    record_contact(ledger, clock, new_case, parent)
+    catch_up(ledger, trail)
+    ids = table.ids()
+    if table.db.postgres:
+        assert ids != list(range(ids[0], ids[0] + len(ids)))
+    reports = []
+    whole = trail.verify_all(progress=lambda done, total: reports.append((done, total)))
+    assert whole.ok
+    assert whole.events == len(ids)
+    assert reports[-1][0] == len(ids)
