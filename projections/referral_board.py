@@ -134,16 +134,12 @@ class ReferralBoard:
             if folded is not None:
                 rows[key] = folded
         changed = [tuple(rows[key][c] for c in COLUMNS) for key in ids if key in rows]
-        placeholders = ", ".join("?" * len(COLUMNS))
         with self.database.transaction(commit=True) as cursor:
             if not self.tracker.advance(cursor, self.tracking_name, batch.after, batch.last):
                 raise TrackingConflict(self.tracking_name)
             for key in ids:
                 cursor.execute(f"DELETE FROM {self.table} WHERE referral_id = ?", [key])
-            cursor.executemany(
-                f"INSERT INTO {self.table} ({', '.join(COLUMNS)}) VALUES ({placeholders})",
-                changed,
-            )
+            cursor.insert(self.table, COLUMNS, changed)
 
     def reset(self) -> None:
         """Forget every row and the position: the next catch-up rebuilds the board."""
