@@ -147,3 +147,21 @@ def test_two_racing_assignments_to_a_one_family_volunteer_keep_exactly_one(
         thread.join()
     assert sorted(outcomes) == ["assigned", "refused"]
     assert len(records.get_partner(ledger, partner_id).families) == 1
+
+
+def test_reassigning_or_withdrawing_frees_the_volunteer_who_had_the_family(
+    ledger: CaseLedger,
+) -> None:
+    case_id, parent_id = _reunification_case(ledger)
+    first, second = _enrol(ledger, "Rosa"), _enrol(ledger, "Ines")
+    referral_id = _referral(ledger, case_id, parent_id)
+    ledger.execute(cmd.AssignParentPartner(referral_id, first, "Knows the family"), "pat")
+    ledger.execute(cmd.AssignParentPartner(referral_id, second), "pat")  # now top-ranked
+    assert records.get_partner(ledger, first).families == []
+    assert records.get_partner(ledger, second).families == [referral_id]
+    ledger.execute(cmd.WithdrawReferral(referral_id, "Family declined"), "wendy")
+    assert records.get_partner(ledger, second).families == []
+    assignment = records.get_referral(ledger, referral_id).assignment
+    assert assignment is not None
+    assert assignment.parent_partner_id == str(second)
+    assert assignment.rank == 1
