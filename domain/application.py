@@ -7,12 +7,14 @@ within the process; a save that still collides (another process) reloads and ret
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import random
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, cast
@@ -37,6 +39,7 @@ Clock = Callable[[], dt.datetime]
 Answer = dict[str, Any]
 
 _LOCK_STRIPES = 64
+_CACHED_CASES = 256
 _LIBRARY_ATTEMPTS = 10
 """eventsourcing.postgres retries a statement that failed (a lock timeout too) 10 times."""
 
@@ -64,6 +67,8 @@ class CaseLedger(Application[UUID]):
         self._locks = [threading.Lock() for _ in range(_LOCK_STRIPES)]
         self._in_flight: set[tuple[str, str]] = set()
         self._in_flight_lock = threading.Lock()
+        self._command_cases: OrderedDict[UUID, Case] = OrderedDict()
+        self._cache_lock = threading.Lock()
         super().__init__(env=dict(env))
 
     def construct_env(self, name: str, env: Mapping[str, str] | None = None) -> Environment:
@@ -209,23 +214,51 @@ class CaseLedger(Application[UUID]):
             if replay is not None:
                 return replay
             with self._locks[hash(case_id) % _LOCK_STRIPES]:
-                for attempt in range(self.max_attempts):
-                    _pause_before_retry(attempt)
-                    case = self.get_case(case_id)
-                    if expected_version is not None and case.version != expected_version:
-                        raise errors.StaleVersion(
-                            f"The case is at version {case.version}, not {expected_version}."
-                        )
-                    answer = command.apply(case, actor, self.clock())
-                    try:
-                        self.save(case, *self._answer_record(idempotency, answer))
-                    except IntegrityError:
-                        replay = self._replay(idempotency)
-                        if replay is not None:
-                            return replay
-                        continue
-                    return answer
+                current = self._case_for_command(case_id)
+                try:
+                    for attempt in range(self.max_attempts):
+                        _pause_before_retry(attempt)
+                        if attempt:
+                            current = self._fast_forward(current)
+                        if expected_version is not None and current.version != expected_version:
+                            raise errors.StaleVersion(
+                                f"The case is at version {current.version}, not {expected_version}."
+                            )
+                        case = working_copy(current)
+                        answer = command.apply(case, actor, self.clock())
+                        try:
+                            self.save(case, *self._answer_record(idempotency, answer))
+                        except IntegrityError:
+                            replay = self._replay(idempotency)
+                            if replay is not None:
+                                return replay
+                            continue
+                        current = case
+                        return answer
+                finally:
+                    self._keep_for_commands(current)
         raise errors.ConcurrencyConflict("The case kept changing; nothing was recorded.")
+
+    def _case_for_command(self, case_id: UUID) -> Case:
+        """The case as this process last knew it, brought up to date, else loaded.
+
+        Loading a large case decodes its snapshot and every later event; a case kept
+        from the last command only reads the events other processes added since.
+        """
+        with self._cache_lock:
+            case = self._command_cases.pop(case_id, None)
+        return self.get_case(case_id) if case is None else self._fast_forward(case)
+
+    def _fast_forward(self, case: Case) -> Case:
+        for stored in self.events.get(case.id, gt=case.version):
+            case = cast(Case, cast(Aggregate.Event, stored).mutate(case))
+        return case
+
+    def _keep_for_commands(self, case: Case) -> None:
+        with self._cache_lock:
+            self._command_cases[case.id] = case
+            while len(self._command_cases) > _CACHED_CASES:
+                self._command_cases.popitem(last=False)
 
     # -- idempotency ----------------------------------------------------------------
 
@@ -280,3 +313,25 @@ def _pause_before_retry(attempt: int) -> None:
     """A short, growing, random pause so writers in two processes stop colliding in step."""
     if attempt:
         time.sleep(random.uniform(0, min(0.05, 0.001 * 2**attempt)))
+
+
+def working_copy(case: Case) -> Case:
+    """A copy a command may change while ``case`` stays as stored.
+
+    Events change a case only by assigning attributes and by changing its dicts and
+    lists; every other value it holds is immutable (frozen dataclasses, tuples, enums,
+    dates), so new containers suffice and the copy costs little even for a large case.
+    """
+    twin = copy.copy(case)
+    for name, value in vars(case).items():
+        if isinstance(value, dict | list):
+            vars(twin)[name] = _new_containers(value)
+    return twin
+
+
+def _new_containers(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _new_containers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_new_containers(item) for item in value]
+    return value
