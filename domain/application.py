@@ -209,45 +209,68 @@ class CaseLedger(Application[UUID]):
         idempotency: IdempotencyRequest | None = None,
         expected_version: int | None = None,
     ) -> Answer:
-        """Apply ``command`` to the current case and save its events, retrying conflicts."""
-        with self._idempotent(idempotency) as replay:
-            if replay is not None:
-                return replay
-            with self._locks[hash(case_id) % _LOCK_STRIPES]:
-                current = self._case_for_command(case_id)
-                try:
-                    for attempt in range(self.max_attempts):
-                        _pause_before_retry(attempt)
-                        if attempt:
-                            current = self._fast_forward(current)
-                        if expected_version is not None and current.version != expected_version:
-                            raise errors.StaleVersion(
-                                f"The case is at version {current.version}, not {expected_version}."
-                            )
-                        case = working_copy(current)
-                        answer = command.apply(case, actor, self.clock())
-                        try:
-                            self.save(case, *self._answer_record(idempotency, answer))
-                        except IntegrityError:
-                            replay = self._replay(idempotency)
-                            if replay is not None:
-                                return replay
-                            continue
-                        current = case
-                        return answer
-                finally:
-                    self._keep_for_commands(current)
+        """Apply ``command`` to the current case and save its events, retrying conflicts.
+
+        A reused Idempotency-Key is found without an extra read: its record collides at
+        the save, and a refused command looks for it before refusing. Either way the
+        first answer stands and nothing new is recorded.
+        """
+        with self._idempotent(idempotency, look_first=False):
+            try:
+                return self._apply(case_id, command, actor, idempotency, expected_version)
+            except errors.DomainError:
+                replay = self._replay(idempotency)
+                if replay is not None:
+                    return replay
+                raise
+
+    def _apply(
+        self,
+        case_id: UUID,
+        command: CaseCommand,
+        actor: str,
+        idempotency: IdempotencyRequest | None,
+        expected_version: int | None,
+    ) -> Answer:
+        with self._locks[hash(case_id) % _LOCK_STRIPES]:
+            current = self._case_for_command(case_id)
+            try:
+                for attempt in range(self.max_attempts):
+                    _pause_before_retry(attempt)
+                    if attempt or (
+                        expected_version is not None and current.version != expected_version
+                    ):
+                        # A kept case may lag other processes: the save's version check
+                        # catches that; catch up then, and before judging If-Match.
+                        current = self._fast_forward(current)
+                    if expected_version is not None and current.version != expected_version:
+                        raise errors.StaleVersion(
+                            f"The case is at version {current.version}, not {expected_version}."
+                        )
+                    case = working_copy(current)
+                    answer = command.apply(case, actor, self.clock())
+                    try:
+                        self.save(case, *self._answer_record(idempotency, answer))
+                    except IntegrityError:
+                        replay = self._replay(idempotency)
+                        if replay is not None:
+                            return replay
+                        continue
+                    current = case
+                    return answer
+            finally:
+                self._keep_for_commands(current)
         raise errors.ConcurrencyConflict("The case kept changing; nothing was recorded.")
 
     def _case_for_command(self, case_id: UUID) -> Case:
-        """The case as this process last knew it, brought up to date, else loaded.
+        """The case as this process last saved it, else loaded from the store.
 
-        Loading a large case decodes its snapshot and every later event; a case kept
-        from the last command only reads the events other processes added since.
+        Loading a large case decodes its snapshot and every later event; a kept case
+        costs nothing, and if another process wrote since, the save says so.
         """
         with self._cache_lock:
             case = self._command_cases.pop(case_id, None)
-        return self.get_case(case_id) if case is None else self._fast_forward(case)
+        return self.get_case(case_id) if case is None else case
 
     def _fast_forward(self, case: Case) -> Case:
         for stored in self.events.get(case.id, gt=case.version):
@@ -263,7 +286,9 @@ class CaseLedger(Application[UUID]):
     # -- idempotency ----------------------------------------------------------------
 
     @contextmanager
-    def _idempotent(self, request: IdempotencyRequest | None) -> Iterator[Answer | None]:
+    def _idempotent(
+        self, request: IdempotencyRequest | None, look_first: bool = True
+    ) -> Iterator[Answer | None]:
         if request is None:
             yield None
             return
@@ -275,7 +300,7 @@ class CaseLedger(Application[UUID]):
                 )
             self._in_flight.add(slot)
         try:
-            yield self._replay(request)
+            yield self._replay(request) if look_first else None
         finally:
             with self._in_flight_lock:
                 self._in_flight.discard(slot)

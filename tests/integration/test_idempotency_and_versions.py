@@ -11,7 +11,7 @@ from eventsourcing.persistence import IntegrityError
 
 from domain import errors
 from domain.application import IdempotencyRequest
-from domain.commands import OpenCase, RecordContact
+from domain.commands import CloseCase, OpenCase, RecordContact
 from domain.idempotency import IdempotencyRecord, fingerprint
 from domain.values import ContactMethod, ContactOutcome, Program
 from tests.integration.cases import (
@@ -160,3 +160,30 @@ def test_recorded_at_is_the_ledgers_clock_not_the_callers(ledger, clock):
     )
     assert answer["recorded_at"] == clock.now.isoformat()
     assert answer["documented_late"] is True
+
+
+def test_a_repeated_request_gets_its_first_answer_even_after_the_case_closed(ledger, clock):
+    case_id, parent = case_with_parent(ledger)
+    body = {"parent_id": str(parent)}
+    command = contact(parent, clock.now)
+    first = ledger.handle(case_id, command, "wendy", idempotency=keyed("k5", body))
+    ledger.handle(case_id, CloseCase(OPENED_ON, "Goals met"), "wendy")
+    count = event_count(ledger)
+    assert ledger.handle(case_id, command, "wendy", idempotency=keyed("k5", body)) == first
+    with pytest.raises(errors.CaseClosed):
+        ledger.handle(case_id, command, "wendy", idempotency=keyed("k6", body))
+    assert event_count(ledger) == count
+
+
+def test_a_repeated_request_with_its_original_if_match_gets_its_first_answer(ledger, clock):
+    case_id, parent = case_with_parent(ledger)
+    body = {"parent_id": str(parent)}
+    seen = ledger.get_case(case_id).version
+    command = contact(parent, clock.now)
+    first = ledger.handle(
+        case_id, command, "wendy", idempotency=keyed("k7", body), expected_version=seen
+    )
+    again = ledger.handle(
+        case_id, command, "wendy", idempotency=keyed("k7", body), expected_version=seen
+    )
+    assert again == first
