@@ -57,10 +57,12 @@ class CaseLedger(Application[UUID]):
     """The event-sourced case record."""
 
     name = "CaseLedger"
-    snapshotting_intervals = {Case: 100}  # noqa: RUF012 (the library's class attribute)
+    snapshot_interval = 100
+    """A case is snapshotted each time its version reaches a multiple of this."""
     log_section_size = 500
-    max_attempts = 20
-    """Saves tried per command; against one other writer each try wins about half the time."""
+    max_attempts = 50
+    """Saves tried per command: against another process streaming writes to the same case
+    a retry wins only now and then, so the bound is generous (each try costs milliseconds)."""
 
     def __init__(self, env: Mapping[str, str], clock: Clock) -> None:
         self.clock = clock
@@ -233,33 +235,44 @@ class CaseLedger(Application[UUID]):
         expected_version: int | None,
     ) -> Answer:
         with self._locks[hash(case_id) % _LOCK_STRIPES]:
-            current = self._case_for_command(case_id)
+            kept: Case | None = self._case_for_command(case_id)
             try:
                 for attempt in range(self.max_attempts):
                     _pause_before_retry(attempt)
-                    if attempt or (
-                        expected_version is not None and current.version != expected_version
+                    if kept is None:
+                        kept = self.get_case(case_id)
+                    elif attempt or (
+                        expected_version is not None and kept.version != expected_version
                     ):
                         # A kept case may lag other processes: the save's version check
                         # catches that; catch up then, and before judging If-Match.
-                        current = self._fast_forward(current)
-                    if expected_version is not None and current.version != expected_version:
+                        kept = self._fast_forward(kept)
+                    if expected_version is not None and kept.version != expected_version:
                         raise errors.StaleVersion(
-                            f"The case is at version {current.version}, not {expected_version}."
+                            f"The case is at version {kept.version}, not {expected_version}."
                         )
-                    case = working_copy(current)
-                    answer = command.apply(case, actor, self.clock())
+                    # The first try changes the kept case itself; a retry follows a
+                    # conflict, so it works on a copy and another conflict costs no reload.
+                    case = kept if attempt == 0 else working_copy(kept)
+                    since = kept.version
                     try:
+                        answer = command.apply(case, actor, self.clock())
                         self.save(case, *self._answer_record(idempotency, answer))
-                    except IntegrityError:
+                    except BaseException as exc:
+                        if case is kept and case.version != since:
+                            kept = None  # it holds events that were never saved
+                        if not isinstance(exc, IntegrityError):
+                            raise
                         replay = self._replay(idempotency)
                         if replay is not None:
                             return replay
                         continue
-                    current = case
+                    self._snapshot_if_due(case, since=since)
+                    kept = case
                     return answer
             finally:
-                self._keep_for_commands(current)
+                if kept is not None:
+                    self._keep_for_commands(kept)
         raise errors.ConcurrencyConflict("The case kept changing; nothing was recorded.")
 
     def _case_for_command(self, case_id: UUID) -> Case:
@@ -276,6 +289,16 @@ class CaseLedger(Application[UUID]):
         for stored in self.events.get(case.id, gt=case.version):
             case = cast(Case, cast(Aggregate.Event, stored).mutate(case))
         return case
+
+    def _snapshot_if_due(self, case: Case, since: int) -> None:
+        """Snapshot the case just saved when it passed a multiple of the interval.
+
+        It is taken from the case in hand, as saved: the library's own snapshotting
+        would load the whole case again from the store first.
+        """
+        interval = self.snapshot_interval
+        if self.snapshots is not None and case.version // interval > since // interval:
+            self.snapshots.put([Case.Snapshot.take(case)])
 
     def _keep_for_commands(self, case: Case) -> None:
         with self._cache_lock:
@@ -335,9 +358,9 @@ class CaseLedger(Application[UUID]):
 
 
 def _pause_before_retry(attempt: int) -> None:
-    """A short, growing, random pause so writers in two processes stop colliding in step."""
-    if attempt:
-        time.sleep(random.uniform(0, min(0.05, 0.001 * 2**attempt)))
+    """After a few immediate retries, a short random pause breaks a lockstep of two losers."""
+    if attempt > 2:
+        time.sleep(random.uniform(0, min(0.01, 0.001 * 2**attempt)))
 
 
 def working_copy(case: Case) -> Case:
@@ -349,14 +372,17 @@ def working_copy(case: Case) -> Case:
     """
     twin = copy.copy(case)
     for name, value in vars(case).items():
-        if isinstance(value, dict | list):
+        if type(value) in _CONTAINERS:
             vars(twin)[name] = _new_containers(value)
     return twin
 
 
 def _new_containers(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _new_containers(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_new_containers(item) for item in value]
+    if type(value) is dict:
+        return {k: _new_containers(v) if type(v) in _CONTAINERS else v for k, v in value.items()}
+    if type(value) is list:
+        return [_new_containers(v) if type(v) in _CONTAINERS else v for v in value]
     return value
+
+
+_CONTAINERS = frozenset({dict, list})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -79,34 +78,3 @@ def test_two_ledgers_on_one_store_writing_one_case_keep_every_contact(ledger, da
         assert_every_contact_kept(other, case_id, names)
     finally:
         other.close()
-
-
-def test_a_ledger_sees_what_another_ledger_recorded_before_its_next_command(
-    ledger, database_url, clock
-):
-    case_id, parent = case_with_parent(ledger)
-    ledger.handle(case_id, contact(parent, clock.now, purpose="mine"), "wendy")
-    other = CaseLedger(store_settings(database_url), clock=clock)
-    try:
-        other.handle(case_id, contact(parent, clock.now, purpose="theirs"), "sam")
-    finally:
-        other.close()
-    version = ledger.get_case(case_id).version
-    ledger.handle(
-        case_id, contact(parent, clock.now, purpose="next"), "wendy", expected_version=version
-    )
-    purposes = sorted(c.purpose for c in ledger.get_case(case_id).contacts.values())
-    assert purposes == ["mine", "next", "theirs"]
-    versions = [e.originator_version for e in ledger.events.get(case_id)]
-    assert versions == list(range(1, version + 2))
-
-
-def test_a_refused_command_leaves_the_next_command_working_on_the_stored_case(ledger, clock):
-    case_id, parent = case_with_parent(ledger)
-    ledger.handle(case_id, contact(parent, clock.now, purpose="first"), "wendy")
-    with pytest.raises(Exception, match="before it happens"):
-        ledger.handle(case_id, contact(parent, clock.now + dt.timedelta(seconds=1)), "wendy")
-    ledger.handle(case_id, contact(parent, clock.now, purpose="second"), "wendy")
-    case = ledger.get_case(case_id)
-    assert sorted(c.purpose for c in case.contacts.values()) == ["first", "second"]
-    assert case.version == 4
