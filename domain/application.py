@@ -7,6 +7,7 @@ within the process; a save that still collides (another process) reloads and ret
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import datetime as dt
@@ -22,7 +23,12 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import InfrastructureFactory, IntegrityError, JSONTranscoder
+from eventsourcing.persistence import (
+    InfrastructureFactory,
+    IntegrityError,
+    JSONTranscoder,
+    PersistenceError,
+)
 from eventsourcing.utils import Environment
 
 from domain import errors
@@ -297,7 +303,9 @@ class CaseLedger(Application[UUID]):
         would load the whole case again from the store first.
         """
         interval = self.snapshot_interval
-        if self.snapshots is not None and case.version // interval > since // interval:
+        if self.snapshots is None or case.version // interval <= since // interval:
+            return
+        with contextlib.suppress(PersistenceError):  # a snapshot only speeds up loading
             self.snapshots.put([Case.Snapshot.take(case)])
 
     def _keep_for_commands(self, case: Case) -> None:

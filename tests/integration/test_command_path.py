@@ -98,3 +98,21 @@ def test_snapshots_are_taken_from_the_saved_case_every_hundred_versions(ledger, 
     for event in ledger.events.get(case_id, lte=200):
         replayed = event.mutate(replayed)
     assert vars(latest) == vars(replayed)
+
+
+def test_a_snapshot_that_cannot_be_written_does_not_fail_the_recorded_command(ledger, clock):
+    case_id, parent = case_with_parent(ledger)
+    for i in range(97):
+        ledger.handle(case_id, contact(parent, clock.now, purpose=f"v{i}"), "wendy")
+    recorder = ledger.snapshots.recorder
+    schema = getattr(recorder.datastore, "schema", None)  # PostgreSQL only
+    table = f'"{schema}".{recorder.events_table_name}' if schema else recorder.events_table_name
+    with recorder.datastore.transaction(commit=True) as cursor:
+        cursor.execute(f"DROP TABLE {table}")
+    try:
+        answer = ledger.handle(case_id, contact(parent, clock.now, purpose="100th"), "wendy")
+    finally:
+        recorder.create_table()
+    assert answer["contact_id"]
+    assert [e.originator_version for e in ledger.events.get(case_id)][-1] == 100
+    assert list(ledger.snapshots.get(case_id)) == []
