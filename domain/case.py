@@ -34,6 +34,9 @@ from domain.values import (
     Reunification,
     SearchOutcome,
     Topic,
+    check_flags,
+    parse_enum,
+    require_instant,
 )
 
 AMENDABLE_FIELDS = (
@@ -193,6 +196,7 @@ class Case(Aggregate):
             raise errors.ContactNotFound("No such contact on this case.") from None
 
     def _check_occurred_at(self, occurred_at: dt.datetime, now: dt.datetime) -> None:
+        require_instant(occurred_at, "occurred_at")
         if occurred_at > now:
             raise errors.ContactInFuture(
                 "A contact cannot be recorded before it happens.", field="occurred_at"
@@ -202,7 +206,8 @@ class Case(Aggregate):
     @property
     def current_goal(self) -> GoalSetting | None:
         """The latest goal setting (by effective date, then recording order)."""
-        return max(self.goals, key=lambda g: g.effective_on, default=None)
+        ordered = sorted(self.goals, key=lambda g: g.effective_on)  # stable: recording order
+        return ordered[-1] if ordered else None
 
     @property
     def current_household(self) -> Household | None:
@@ -223,6 +228,8 @@ class Case(Aggregate):
     ) -> None:
         """Hand the case to another worker and/or supervisor."""
         self._require_open()
+        if not worker and not supervisor:
+            raise errors.InvalidValue("worker", "Name a new worker or supervisor.")
         self._require_not_before_opening(effective_on, "effective_on")
         self._reassigned(
             worker=worker or self.worker,
@@ -297,9 +304,7 @@ class Case(Aggregate):
         self._require_open()
         self.parent(parent_id)
         self._require_not_before_opening(effective_on, "effective_on")
-        unknown = sorted(set(changes) - set(PARENT_FLAGS))
-        if unknown:
-            raise errors.InvalidValue(unknown[0], "Not a parent circumstance.")
+        changes = check_flags(dict(changes))
         if not changes:
             raise errors.InvalidValue("effective_on", "Name at least one circumstance.")
         self._circumstances_changed(
@@ -481,6 +486,7 @@ class Case(Aggregate):
             raise errors.InvalidValue(unknown[0], "This field cannot be amended.")
         if not changes:
             raise errors.InvalidValue("reason", "Name at least one corrected field.")
+        changes = _typed_changes(changes)
         amended = _apply_changes(contact, changes, documentation_due)
         self._check_occurred_at(amended.occurred_at, at)
         _require_narrative(self.program, amended.outcome, amended.narrative)
@@ -564,6 +570,19 @@ def _fold_changes(log: list[dict[str, Any]]) -> tuple[ParentCircumstances, ...]:
                 flags.update(entry["changes"])
         history.append(ParentCircumstances(effective_on=day, **flags))
     return tuple(history)
+
+
+def _typed_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Corrected values as the members and instants a contact holds, never bare words."""
+    typed = dict(changes)
+    for field, enum_cls in (("method", ContactMethod), ("outcome", ContactOutcome)):
+        if field in typed:
+            typed[field] = parse_enum(enum_cls, typed[field], field)
+    if "topics" in typed:
+        typed["topics"] = [parse_enum(Topic, t, "topics") for t in typed["topics"]]
+    if "occurred_at" in typed:
+        require_instant(typed["occurred_at"], "occurred_at")
+    return typed
 
 
 def _apply_changes(
