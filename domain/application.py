@@ -2,13 +2,14 @@
 
 It is handed its store settings (a mapping) and a clock by the caller and never reads
 the process environment or the wall clock itself. Commands on one case are serialised
-within the process; a save that still collides (another process) reloads and retries.
+within the process. The process keeps each case it saved and the next command changes
+it in place, with no read before the save; a save that collides with another process's
+write catches up on the events it missed and retries on a copy, a bounded number of times.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
 import dataclasses
 import datetime as dt
 import random
@@ -40,6 +41,7 @@ from domain.idempotency import IdempotencyRecord
 from domain.staff import Staff, TokenIndex, token_digest
 from domain.transcodings import all_transcodings
 from domain.values import Role
+from domain.working_copy import working_copy
 
 Clock = Callable[[], dt.datetime]
 Answer = dict[str, Any]
@@ -369,28 +371,3 @@ def _pause_before_retry(attempt: int) -> None:
     """After a few immediate retries, a short random pause breaks a lockstep of two losers."""
     if attempt > 2:
         time.sleep(random.uniform(0, min(0.01, 0.001 * 2**attempt)))
-
-
-def working_copy(case: Case) -> Case:
-    """A copy a command may change while ``case`` stays as stored.
-
-    Events change a case only by assigning attributes and by changing its dicts and
-    lists; every other value it holds is immutable (frozen dataclasses, tuples, enums,
-    dates), so new containers suffice and the copy costs little even for a large case.
-    """
-    twin = copy.copy(case)
-    for name, value in vars(case).items():
-        if type(value) in _CONTAINERS:
-            vars(twin)[name] = _new_containers(value)
-    return twin
-
-
-def _new_containers(value: Any) -> Any:
-    if type(value) is dict:
-        return {k: _new_containers(v) if type(v) in _CONTAINERS else v for k, v in value.items()}
-    if type(value) is list:
-        return [_new_containers(v) if type(v) in _CONTAINERS else v for v in value]
-    return value
-
-
-_CONTAINERS = frozenset({dict, list})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from domain.application import working_copy
+from domain.working_copy import working_copy
 from tests.unit.builders import NOW, add_parent, every_fact, open_case, record_contact
 
 
