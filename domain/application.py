@@ -267,8 +267,9 @@ class CaseLedger(Application[UUID]):
                         answer = command.apply(case, actor, self.clock())
                         self.save(case, *self._answer_record(idempotency, answer))
                     except BaseException as exc:
-                        if case is kept and case.version != since:
-                            kept = None  # it holds events that were never saved
+                        unsure = case.version != since or not isinstance(exc, errors.DomainError)
+                        if case is kept and unsure:
+                            kept = None  # it may hold changes that were never saved
                         if not isinstance(exc, IntegrityError):
                             raise
                         replay = self._replay(idempotency)

@@ -302,8 +302,13 @@ class Case(Aggregate):
     ) -> None:
         """Record that some of a parent's circumstances changed from ``effective_on``."""
         self._require_open()
-        self.parent(parent_id)
+        parent = self.parent(parent_id)
         self._require_not_before_opening(effective_on, "effective_on")
+        if effective_on < parent.history[0].effective_on:
+            raise errors.InvalidValue(
+                "effective_on",
+                f"The parent belongs to the case from {parent.history[0].effective_on}.",
+            )
         changes = check_flags(dict(changes))
         if not changes:
             raise errors.InvalidValue("effective_on", "Name at least one circumstance.")
@@ -324,10 +329,12 @@ class Case(Aggregate):
         actor: str,
         timestamp: dt.datetime,
     ) -> None:
-        log = self.circumstance_changes[parent_id.hex]
-        log.append({"effective_on": effective_on, "changes": dict(changes)})
+        entry: dict[str, Any] = {"effective_on": effective_on, "changes": dict(changes)}
+        log = [*self.circumstance_changes[parent_id.hex], entry]  # built before it is kept
         parent = self.parents[parent_id.hex]
-        self.parents[parent_id.hex] = dataclasses.replace(parent, history=_fold_changes(log))
+        history = _fold_changes(log)
+        self.circumstance_changes[parent_id.hex] = log
+        self.parents[parent_id.hex] = dataclasses.replace(parent, history=history)
 
     def change_household(self, *, household: Household, actor: str, at: dt.datetime) -> None:
         """Record where the children are from ``household.effective_on``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 from uuid import UUID
 
 import pytest
@@ -25,6 +26,17 @@ class RecordThenRefuse:
     def apply(self, case: Case, actor: str, at: dt.datetime) -> dict[str, str]:
         contact(self.parent_id, self.at, purpose="ghost").apply(case, actor, at)
         raise errors.InvalidValue("purpose", "Refused after the first step.")
+
+
+@dataclasses.dataclass(frozen=True)
+class BrokenMidway:
+    """A faulty command that changes the case without an event and then crashes."""
+
+    ghost: UUID
+
+    def apply(self, case: Case, actor: str, at: dt.datetime) -> dict[str, str]:
+        case.parents[self.ghost.hex] = next(iter(case.parents.values()))
+        raise RuntimeError("a bug, not a refusal")
 
 
 def purposes(ledger: CaseLedger, case_id: UUID) -> list[str]:
@@ -116,3 +128,14 @@ def test_a_snapshot_that_cannot_be_written_does_not_fail_the_recorded_command(le
     assert answer["contact_id"]
     assert [e.originator_version for e in ledger.events.get(case_id)][-1] == 100
     assert list(ledger.snapshots.get(case_id)) == []
+
+
+def test_a_command_that_crashes_leaves_no_trace_in_the_case_the_next_command_sees(ledger, clock):
+    case_id, parent = case_with_parent(ledger)
+    ghost = uuid.uuid4()
+    with pytest.raises(RuntimeError):
+        ledger.handle(case_id, BrokenMidway(ghost), "wendy")
+    with pytest.raises(errors.UnknownParent):
+        ledger.handle(case_id, contact(ghost, clock.now), "wendy")
+    ledger.handle(case_id, contact(parent, clock.now, purpose="real"), "wendy")
+    assert purposes(ledger, case_id) == ["real"]

@@ -192,3 +192,12 @@ def test_reassignment_naming_nobody_is_refused():
     with pytest.raises(errors.InvalidValue):
         Reassign(None, None, FEB_1, "no change").apply(case, WORKER, NOW)
     assert case.collect_events()[-1].__class__.__name__ == "CaseOpened"
+
+
+def test_change_effective_before_the_parent_joined_the_case_is_refused():
+    case = open_case(opened_on=JAN_5)
+    parent = add_parent(case, effective_on=MAR_1)
+    with pytest.raises(errors.InvalidValue) as refused:
+        ChangeCircumstances(parent, FEB_1, {"missing": True}).apply(case, WORKER, NOW)
+    assert refused.value.field == "effective_on"
+    assert case.parent(parent).history == (ParentCircumstances(MAR_1, custodial=True),)
