@@ -66,7 +66,7 @@ class CaseLedger(Application[UUID]):
 
     name = "CaseLedger"
     snapshot_interval = 100
-    """A case is snapshotted each time its version reaches a multiple of this."""
+    """A case is snapshotted every this many versions while small (see snapshot_step)."""
     log_section_size = 500
     max_attempts = 50
     """Saves tried per command: against another process streaming writes to the same case
@@ -305,8 +305,8 @@ class CaseLedger(Application[UUID]):
         It is taken from the case in hand, as saved: the library's own snapshotting
         would load the whole case again from the store first.
         """
-        interval = self.snapshot_interval
-        if self.snapshots is None or case.version // interval <= since // interval:
+        step = snapshot_step(case.version, self.snapshot_interval)
+        if self.snapshots is None or case.version // step <= since // step:
             return
         with contextlib.suppress(PersistenceError):  # a snapshot only speeds up loading
             self.snapshots.put([Case.Snapshot.take(case)])
@@ -366,6 +366,19 @@ class CaseLedger(Application[UUID]):
                 timestamp=self.clock(),
             )
         ]
+
+
+def snapshot_step(version: int, interval: int) -> int:
+    """How many versions apart a case of ``version`` is snapshotted.
+
+    ``interval`` while the case is small, then doubling as it grows: a snapshot holds
+    the whole case, so its cost per command stays bounded, while a cold load still
+    replays at most about an eighth of the case's events after its latest snapshot.
+    """
+    step = interval
+    while version > step * 8:
+        step *= 2
+    return step
 
 
 def _pause_before_retry(attempt: int) -> None:

@@ -29,7 +29,8 @@ def test_every_enumeration_is_a_plain_enum_so_the_store_keeps_its_members():
 
 def test_every_enumeration_and_value_object_has_a_transcoding():
     assert {cls for cls, _ in transcodings.ENUMS} == set(ENUMS)
-    assert {cls for cls, _ in transcodings.VALUE_OBJECTS} == set(VALUE_OBJECTS)
+    covered = {cls for cls, _ in transcodings.VALUE_OBJECTS} | {transcodings.ContactAsDict.type}
+    assert covered == set(VALUE_OBJECTS)
     names = [t.name for t in transcodings.all_transcodings()]
     assert len(names) == len(set(names))
 
