@@ -27,7 +27,9 @@ def _new_containers(value: Any) -> Any:
         return {k: _new_containers(v) if type(v) in _CONTAINERS else v for k, v in value.items()}
     if type(value) is list:
         return [_new_containers(v) if type(v) in _CONTAINERS else v for v in value]
+    if type(value) is set:
+        return set(value)  # of hashable, hence immutable, members
     return value
 
 
-_CONTAINERS = frozenset({dict, list})
+_CONTAINERS = frozenset({dict, list, set})
