@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import threading
 from uuid import UUID
 
 import pytest
@@ -187,3 +189,39 @@ def test_a_repeated_request_with_its_original_if_match_gets_its_first_answer(led
         case_id, command, "wendy", idempotency=keyed("k7", body), expected_version=seen
     )
     assert again == first
+
+
+@dataclasses.dataclass(frozen=True)
+class HeldContact:
+    """Records a contact once the test lets it: the request stays in flight until then."""
+
+    inner: RecordContact
+    entered: threading.Event
+    release: threading.Event
+
+    def apply(self, case, actor, at):
+        self.entered.set()
+        assert self.release.wait(timeout=30)
+        return self.inner.apply(case, actor, at)
+
+
+def test_the_same_key_while_the_first_request_is_in_flight_is_refused(ledger, clock):
+    case_id, parent = case_with_parent(ledger)
+    body = {"parent_id": str(parent)}
+    held = HeldContact(contact(parent, clock.now), threading.Event(), threading.Event())
+    answers = []
+    first = threading.Thread(
+        target=lambda: answers.append(
+            ledger.handle(case_id, held, "wendy", idempotency=keyed("k8", body))
+        )
+    )
+    first.start()
+    try:
+        assert held.entered.wait(timeout=30)
+        with pytest.raises(errors.IdempotencyKeyInFlight):
+            ledger.handle(case_id, held.inner, "wendy", idempotency=keyed("k8", body))
+    finally:
+        held.release.set()
+        first.join()
+    assert ledger.handle(case_id, held.inner, "wendy", idempotency=keyed("k8", body)) == answers[0]
+    assert len(ledger.get_case(case_id).contacts) == 1
