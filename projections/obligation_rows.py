@@ -27,6 +27,7 @@ CASE_COLUMNS = (
     "version",
     "evaluated_as_of",
 )
+_ENCODER = json.JSONEncoder(separators=(",", ":"))  # built once: json.dumps builds one per call
 OBLIGATION_COLUMNS = (
     "case_id",
     "ordinal",
@@ -62,7 +63,7 @@ def documents(case: Case, as_of: dt.date) -> list[dict[str, Any]]:
 
 def encode(document: dict[str, Any]) -> str:
     """The stored (and served) JSON text of one obligation: compact, key order kept."""
-    return json.dumps(document, separators=(",", ":"))
+    return _ENCODER.encode(document)
 
 
 def due_on(obligation: Obligation) -> str:
