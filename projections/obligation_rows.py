@@ -42,6 +42,7 @@ OBLIGATION_COLUMNS = (
     "due_on",
     "status",
     "document",
+    "listed",
     "evaluated_as_of",
 )
 
@@ -87,8 +88,11 @@ def case_rows(case: Case, worker_team: str | None, as_of: dt.date) -> CaseRows:
     case_id = str(case.id)
     day = as_of.isoformat()
     rows = []
+    # A list item is the obligation with its case and worker in front (GET /obligations).
+    listed_prefix = "{" + encode({"case_id": case_id, "worker": case.worker})[1:-1] + ","
     for ordinal, obligation in enumerate(obligations_at(case, as_of)):
         document = to_contract(obligation)
+        text = encode(document)
         rows.append(
             (
                 case_id,
@@ -103,7 +107,8 @@ def case_rows(case: Case, worker_team: str | None, as_of: dt.date) -> CaseRows:
                 document["due"],
                 due_on(obligation),
                 document["status"],
-                encode(document),
+                text,
+                listed_prefix + text[1:],
                 day,
             )
         )

@@ -93,13 +93,13 @@ class ObligationsReadModel:
             " worker TEXT NOT NULL, supervisor TEXT NOT NULL, worker_team TEXT,"
             " parent_id TEXT, kind TEXT NOT NULL, period TEXT NOT NULL, due TEXT NOT NULL,"
             " due_on TEXT NOT NULL, status TEXT NOT NULL, document TEXT NOT NULL,"
-            " evaluated_as_of TEXT NOT NULL, PRIMARY KEY (case_id, ordinal))"
+            " listed TEXT NOT NULL, evaluated_as_of TEXT NOT NULL, PRIMARY KEY (case_id, ordinal))"
         )
         for index, columns in (
             ("obligation_cases_by_day", "program, evaluated_as_of"),
-            ("obligations_by_worker", "worker, due_on"),
-            ("obligations_by_team", "worker_team, due_on"),
-            ("obligations_by_supervisor", "supervisor, due_on"),
+            ("obligations_by_worker", "worker, status, due_on"),
+            ("obligations_by_team", "worker_team, status, due_on"),
+            ("obligations_by_supervisor", "supervisor, status, due_on"),
         ):
             table = self.cases_table if index.startswith("obligation_cases") else self.table
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} ({columns})")
@@ -186,16 +186,16 @@ class ObligationsReadModel:
             )
             return StoredCase(str(found[0]), [str(r[0]) for r in cursor.fetchall()])
 
-    def listing(self, listing: Listing) -> list[tuple[str, str, str]]:
-        """(case_id, worker, document) of every obligation in scope, by due day then case."""
+    def listing(self, listing: Listing) -> list[str]:
+        """The list item (JSON text) of every obligation in scope, by due day then case."""
         where, params = _conditions(listing)
-        sql = f"SELECT case_id, worker, document FROM {self.table}"
+        sql = f"SELECT listed FROM {self.table}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY due_on, case_id, ordinal"
         with self.database.transaction(commit=False) as cursor:
             cursor.execute(sql, params)
-            return [(str(r[0]), str(r[1]), str(r[2])) for r in cursor.fetchall()]
+            return [r[0] for r in cursor.fetchall()]
 
     def dump(self) -> bytes:
         """Position, cases and obligations in order, as canonical JSON lines (rebuild = live)."""

@@ -98,9 +98,5 @@ def list_obligations() -> Any:
     if viewer().role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.AUDITOR):
         raise forbidden("Only caseworkers, supervisors and auditors list obligations.")
     listing = _listing(ObligationListQuery().load(request.args))
-    rows = _caught_up().listing(listing)
-    items = (
-        f'{{"case_id":"{case_id}","worker":{json.dumps(worker)},{document[1:]}'
-        for case_id, worker, document in rows
-    )
+    items = _caught_up().listing(listing)
     return _json('{"obligations":[' + ",".join(items) + "]}")
