@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, cast
@@ -18,7 +20,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import InfrastructureFactory, IntegrityError, JSONTranscoder
 from eventsourcing.utils import Environment
 
 from domain import errors
@@ -35,6 +37,8 @@ Clock = Callable[[], dt.datetime]
 Answer = dict[str, Any]
 
 _LOCK_STRIPES = 64
+_LIBRARY_ATTEMPTS = 10
+"""eventsourcing.postgres retries a statement that failed (a lock timeout too) 10 times."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,7 +56,8 @@ class CaseLedger(Application[UUID]):
     name = "CaseLedger"
     snapshotting_intervals = {Case: 100}  # noqa: RUF012 (the library's class attribute)
     log_section_size = 500
-    max_attempts = 5
+    max_attempts = 20
+    """Saves tried per command; against one other writer each try wins about half the time."""
 
     def __init__(self, env: Mapping[str, str], clock: Clock) -> None:
         self.clock = clock
@@ -65,7 +70,27 @@ class CaseLedger(Application[UUID]):
         """Only the mapping the caller passed: the library would merge os.environ in."""
         settings = dict(env or {})
         settings.setdefault("IS_SNAPSHOTTING_ENABLED", "y")
+        self._lock_wait_ms = 0
+        bound = int(settings.get("POSTGRES_LOCK_TIMEOUT") or 0)
+        if settings.get("PERSISTENCE_MODULE") == "eventsourcing.postgres" and bound > 0:
+            # The caller's bound is for the whole command (catalogue D9); the library
+            # retries a timed-out statement, so each attempt may wait only a share of it.
+            self._lock_wait_ms = max(100, bound * 1000 // _LIBRARY_ATTEMPTS)
+            settings["POSTGRES_LOCK_TIMEOUT"] = "1"  # whole seconds: the library's least
         return Environment(name, settings)
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
+        """The library's factory; on PostgreSQL reads too give up waiting for a lock.
+
+        The library sets ``lock_timeout`` only around its inserts, so a read behind a
+        held table lock would wait for ever; every pooled connection gets a session value.
+        """
+        factory = super().construct_factory(env)
+        pool = getattr(getattr(factory, "datastore", None), "pool", None)
+        if self._lock_wait_ms and pool is not None:
+            options = f"{pool.kwargs.get('options', '')} -c lock_timeout={self._lock_wait_ms}"
+            pool.kwargs["options"] = options.strip()
+        return factory
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         """The library's own plus dates, enums and value objects."""
@@ -197,7 +222,8 @@ class CaseLedger(Application[UUID]):
             if replay is not None:
                 return replay
             with self._locks[hash(case_id) % _LOCK_STRIPES]:
-                for _ in range(self.max_attempts):
+                for attempt in range(self.max_attempts):
+                    _pause_before_retry(attempt)
                     case = self.get_case(case_id)
                     if expected_version is not None and case.version != expected_version:
                         raise errors.StaleVersion(
@@ -261,3 +287,9 @@ class CaseLedger(Application[UUID]):
                 timestamp=self.clock(),
             )
         ]
+
+
+def _pause_before_retry(attempt: int) -> None:
+    """A short, growing, random pause so writers in two processes stop colliding in step."""
+    if attempt:
+        time.sleep(random.uniform(0, min(0.05, 0.001 * 2**attempt)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
@@ -20,11 +21,20 @@ from domain.policy.calendar import local_date
 from domain.policy.facts import CaseFacts, ParentRecord
 from domain.policy.judging import judge_parent
 from domain.policy.obligation import Kind, Obligation, Status
+from domain.policy.packs import pack_for
 from domain.policy.rules import PolicyPack
 from domain.policy.timeline import Timeline
 from domain.values import Contact, DiligentSearch
 
-__all__ = ["Kind", "Obligation", "Status", "adjustments_of", "evaluate", "to_contract"]
+__all__ = [
+    "Kind",
+    "Obligation",
+    "Status",
+    "adjustments_of",
+    "evaluate",
+    "obligations_of",
+    "to_contract",
+]
 
 
 def adjustments_of(case: Case) -> Adjustments:
@@ -34,6 +44,11 @@ def adjustments_of(case: Case) -> Adjustments:
     """
     del case
     return NO_ADJUSTMENTS
+
+
+def obligations_of(case: Case, as_of: dt.date) -> list[Obligation]:
+    """``evaluate`` under the pack of the case's own programme."""
+    return evaluate(case, pack_for(case.program), as_of)
 
 
 def evaluate(
@@ -73,6 +88,7 @@ def evaluate(
             searches=searches.get(pid, []),
             frequencies=frequencies.get(pid, []),
             exemptions=adjustments.exemptions_for(pid),
+            impediments=adjustments.impediments_for(pid),
         )
         obligations.extend(judge_parent(facts, record))
     obligations.sort(key=Obligation.sort_key)
@@ -80,7 +96,7 @@ def evaluate(
 
 
 def _by_parent(
-    pack: PolicyPack, as_of: dt.date, contacts: Any
+    pack: PolicyPack, as_of: dt.date, contacts: Iterable[Contact]
 ) -> dict[UUID, list[tuple[dt.date, Contact]]]:
     """Live contacts up to ``as_of`` (business dates), per parent, in the order they occurred."""
     grouped: dict[UUID, list[tuple[dt.date, Contact]]] = defaultdict(list)

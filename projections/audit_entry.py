@@ -63,16 +63,22 @@ def instant(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
+_SIMPLE = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A JSON-safe copy of an event field (ids and times as ISO strings, enums as words)."""
-    if value is None or isinstance(value, bool | int | float | str):
+    kind = type(value)
+    if kind in _SIMPLE:
         return value
-    if isinstance(value, UUID):
+    if kind is UUID:
         return str(value)
     if isinstance(value, dt.date):  # datetime too
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return plain(value.value)
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
@@ -81,17 +87,29 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, set | frozenset):
         return sorted((plain(v) for v in value), key=str)
+    if isinstance(value, bool | int | float | str):
+        return value
     return str(value)
 
 
 def business_time(fields: Mapping[str, Any]) -> str | None:
     """When the fact happened in the world, if the event says (itself or a value object)."""
-    nested = [v for v in fields.values() if dataclasses.is_dataclass(v)]
-    for source in (fields, *(vars(v) for v in nested)):
-        for name in BUSINESS_TIME_FIELDS:
-            value = source.get(name)
-            if isinstance(value, dt.date):
-                return value.isoformat()
+    found = _time_in(fields)
+    if found is not None:
+        return found
+    for value in fields.values():
+        if type(value) not in _SIMPLE and dataclasses.is_dataclass(value):
+            found = _time_in(vars(value))
+            if found is not None:
+                return found
+    return None
+
+
+def _time_in(fields: Mapping[str, Any]) -> str | None:
+    for name in BUSINESS_TIME_FIELDS:
+        value = fields.get(name)
+        if isinstance(value, dt.date):
+            return value.isoformat()
     return None
 
 

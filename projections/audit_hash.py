@@ -28,6 +28,7 @@ In a shell, the first entry of a case (``state.bin`` holding the state column):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from uuid import UUID
 
@@ -41,6 +42,14 @@ def netstring(data: bytes) -> bytes:
 
 def canonical_id(stored: object) -> str:
     """The originator id in its 36-character form, whatever the store's column holds."""
+    try:
+        return _canonical_id(stored)
+    except TypeError:  # an unhashable value in a damaged row
+        return _canonical_id.__wrapped__(stored)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _canonical_id(stored: object) -> str:
     if isinstance(stored, UUID):
         return str(stored)
     text = "" if stored is None else str(stored)
@@ -57,12 +66,12 @@ def event_body(stored_id: object, version: object, topic: object, state: object)
             netstring(canonical_id(stored_id).encode()),
             netstring(b"" if version is None else str(version).encode()),
             netstring(b"" if topic is None else str(topic).encode()),
-            netstring(_state_bytes(state)),
+            netstring(state_bytes(state)),
         )
     )
 
 
-def _state_bytes(state: object) -> bytes:
+def state_bytes(state: object) -> bytes:
     """The state column's bytes; a forged row may hold text, a number or NULL instead."""
     if isinstance(state, bytes | bytearray | memoryview):
         return bytes(state)

@@ -92,22 +92,20 @@ class AuditTrail:
             case_id = canonical_id(n.originator_id)
             body = event_body(n.originator_id, n.originator_version, n.topic, n.state)
             log_prev = chain(log_prev, body)
-            entry: tuple[Any, ...] = (None,) * (len(ENTRY_COLUMNS) - 1)
+            row = [item.position, case_id, log_prev, n.originator_version]
             if isinstance(item.event, Case.Event):
                 prev = case_prev[case_id]
                 case_prev[case_id] = chain(prev, body)
                 f = describe(item.event)
-                entry = (f.event_type, f.occurred_at, f.recorded_at, f.recorded_by, f.summary)
-                entry += (f.data, case_prev[case_id], prev)
-            rows.append((item.position, case_id, log_prev, n.originator_version, *entry))
-        placeholders = ", ".join("?" * len(ROW_COLUMNS))
+                row += [f.event_type, f.occurred_at, f.recorded_at, f.recorded_by, f.summary]
+                row += [f.data, case_prev[case_id], prev]
+            else:  # in the whole-log chain only
+                row += [None] * (len(ROW_COLUMNS) - len(row))
+            rows.append(row)
         with self.database.transaction(commit=True) as cursor:
             if not self.tracker.advance(cursor, self.tracking_name, batch.after, batch.last):
                 raise TrackingConflict(self.tracking_name)
-            cursor.executemany(
-                f"INSERT INTO {self.table} ({', '.join(ROW_COLUMNS)}) VALUES ({placeholders})",
-                rows,
-            )
+            cursor.insert(self.table, ROW_COLUMNS, rows)
 
     def reset(self) -> None:
         """Forget every row and the position (a rebuild recomputes the hashes)."""

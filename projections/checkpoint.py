@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import secrets
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -53,6 +54,17 @@ def signed_message(size: int, head_hash: str | None, at: str) -> bytes:
     return f"caseledger-checkpoint-v1\nsize={size}\nhead={head_hash or ''}\nat={at}\n".encode()
 
 
+@dataclasses.dataclass(frozen=True)
+class CheckpointCheck:
+    """The latest signed checkpoint against the log recomputed from the events."""
+
+    ok: bool
+    size: int
+    head_hash: str | None
+    at: str
+    reason: str | None
+
+
 def checkpoints_path(key_path: Path) -> Path:
     """Where the checkpoints signed by this key are kept: beside it."""
     return key_path.with_name(key_path.name + ".checkpoints")
@@ -61,28 +73,45 @@ def checkpoints_path(key_path: Path) -> Path:
 def load_key(key_path: Path) -> Ed25519PrivateKey:
     """The signing key, created on first use (mode 0600) with its public half beside it."""
     if not key_path.exists():
-        key_path.parent.mkdir(parents=True, exist_ok=True)
-        key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(pem)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(key_path, 0o600)
-        key_path.with_name(key_path.name + ".pub").write_text(public_key_pem(key.public_key()))
+        _create_key(key_path)
     loaded = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
     if not isinstance(loaded, Ed25519PrivateKey):
         raise ValueError(f"{key_path} does not hold an Ed25519 private key.")
     return loaded
 
 
-def public_key_pem(key: Ed25519PublicKey) -> str:
+def _create_key(key_path: Path) -> None:
+    """Write a new key whole and then link it into place: of two processes racing to
+    create it, one wins and the other reads the winner's complete file."""
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    draft = key_path.with_name(f".{key_path.name}.{os.getpid()}.{secrets.token_hex(8)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(pem)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(draft, 0o600)
+        os.link(draft, key_path)
+    except FileExistsError:
+        return
+    finally:
+        draft.unlink(missing_ok=True)
+    key_path.with_name(key_path.name + ".pub").write_text(_pem(key.public_key()))
+
+
+def public_key_pem(key_path: Path) -> str:
     """The public key as PEM text, for a court or an auditor to keep."""
+    return _pem(load_key(key_path).public_key())
+
+
+def _pem(key: Ed25519PublicKey) -> str:
     return key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     ).decode()
@@ -157,3 +186,20 @@ def _verifying_key(key_path: Path) -> Ed25519PublicKey | None:
     except (OSError, ValueError):
         return None
     return public if isinstance(public, Ed25519PublicKey) else None
+
+
+def check(
+    latest: Checkpoint, key_path: Path, events: int, hash_at_size: str | None
+) -> CheckpointCheck:
+    """Compare the latest checkpoint with the log as recomputed from the stored events:
+    ``events`` in all, ``hash_at_size`` the whole-log chain's hash after ``latest.size``."""
+    reason = None
+    if not signature_valid(latest, key_path):
+        reason = "the checkpoint's signature does not verify with this key"
+    elif events < latest.size:
+        reason = f"the log holds {events} events, fewer than the {latest.size} signed"
+    elif latest.size > 0 and hash_at_size != latest.head_hash:
+        reason = f"the log's hash at event {latest.size} differs from the signed head"
+    elif latest.size == 0 and latest.head_hash is not None:
+        reason = "the signed head does not describe an empty log"
+    return CheckpointCheck(reason is None, latest.size, latest.head_hash, latest.at, reason)

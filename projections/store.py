@@ -7,8 +7,9 @@ both stores and get plain tuples back.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 from uuid import UUID
 
@@ -18,6 +19,25 @@ from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
 from psycopg.rows import tuple_row
 
 Row = tuple[Any, ...]
+_FETCH = 5_000
+
+
+@dataclasses.dataclass(frozen=True)
+class Stream:
+    """Every row of a table in key order: the key first, then ``columns``.
+
+    ``pg_types`` name each selected value's PostgreSQL type (binary COPY needs them).
+    """
+
+    table: str
+    key: str
+    columns: tuple[str, ...]
+    pg_types: tuple[str, ...]
+
+    @property
+    def select(self) -> str:
+        """The query that reads the stream."""
+        return f"SELECT {self.key}, {', '.join(self.columns)} FROM {self.table} ORDER BY {self.key}"
 
 
 class Cursor:
@@ -34,10 +54,18 @@ class Cursor:
         """Run one statement."""
         self._raw.execute(self._sql(statement), params)
 
-    def executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Run one statement for each row of parameters."""
-        if rows:
-            self._raw.executemany(self._sql(statement), rows)
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows; on PostgreSQL with COPY (one round trip, no statement to parse)."""
+        if not rows:
+            return
+        names = ", ".join(columns)
+        if not self._postgres:
+            marks = ", ".join("?" * len(columns))
+            self._raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+            return
+        with self._raw.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def fetchall(self) -> list[Row]:
         """Every remaining row."""
@@ -87,6 +115,40 @@ class Database:
             raw = sqlite_cursor.sqlite_cursor
             raw.row_factory = None  # plain tuples, as on PostgreSQL
             yield Cursor(raw, postgres=False)
+
+    @contextmanager
+    def streams(self, *streams: Stream) -> Iterator[list[Iterator[Row]]]:
+        """Read several tables side by side, all as of one moment (one snapshot).
+
+        SQLite: one read transaction, one cursor per stream. PostgreSQL: one connection
+        per stream sharing an exported snapshot, each read with a binary COPY (several
+        times faster than fetching rows with the pure-Python driver).
+        """
+        datastore = self.datastore
+        if isinstance(datastore, SQLiteDatastore):
+            with datastore.transaction(commit=False) as first:
+                connection = first.sqlite_cursor.connection
+                yield [_sqlite_rows(connection, stream) for stream in streams]
+            return
+        with ExitStack() as stack:
+            snapshot: str | None = None
+            iterators = []
+            for stream in streams:
+                conn = stack.enter_context(datastore.get_connection())
+                stack.enter_context(conn.transaction(force_rollback=True))
+                cursor = stack.enter_context(conn.cursor(row_factory=tuple_row))
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                if snapshot is None:
+                    row = cursor.execute("SELECT pg_export_snapshot()").fetchone()
+                    snapshot = str(row[0]) if row else None
+                else:
+                    cursor.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+                copy = stack.enter_context(
+                    cursor.copy(f"COPY ({stream.select}) TO STDOUT (FORMAT BINARY)")
+                )
+                copy.set_types(list(stream.pg_types))
+                iterators.append(copy.rows())
+            yield iterators
 
     def tracking(self, read_model: str) -> Tracker:
         """The tracking row of one read model, in the library's tracking table."""
@@ -146,6 +208,17 @@ class Tracker:
     def clear(self, cursor: Cursor, name: str) -> None:
         """Forget the position: the next catch-up starts from the first event."""
         cursor.execute(f"DELETE FROM {self.table} WHERE application_name = ?", [name])
+
+
+def _sqlite_rows(connection: Any, stream: Stream) -> Iterator[Row]:
+    cursor = connection.cursor()
+    cursor.row_factory = None
+    try:
+        cursor.execute(stream.select)
+        while page := cursor.fetchmany(_FETCH):
+            yield from page
+    finally:
+        cursor.close()
 
 
 def _quote(identifier: str) -> str:

@@ -12,8 +12,8 @@ position shows as extra.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Iterator
-from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -23,7 +23,7 @@ from domain.case import Case
 from projections import checkpoint as checkpoints
 from projections.audit_hash import canonical_id, chain, event_body
 from projections.runner import Progress
-from projections.store import Cursor, Row
+from projections.store import Cursor, Row, Stream
 
 if TYPE_CHECKING:
     from projections.audit_trail import AuditTrail
@@ -47,17 +47,6 @@ class CaseVerification:
 
 
 @dataclasses.dataclass(frozen=True)
-class CheckpointCheck:
-    """The latest signed checkpoint against the log recomputed from the events."""
-
-    ok: bool
-    size: int
-    head_hash: str | None
-    at: str
-    reason: str | None
-
-
-@dataclasses.dataclass(frozen=True)
 class LogVerification:
     """The whole log: its chain, every case's chain and the latest checkpoint."""
 
@@ -66,7 +55,7 @@ class LogVerification:
     head_hash: str | None
     first_bad_position: int | None
     bad_cases: dict[str, int]
-    checkpoint: CheckpointCheck | None
+    checkpoint: checkpoints.CheckpointCheck | None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-safe, for the CLI and exports."""
@@ -81,22 +70,30 @@ def verify_case(trail: AuditTrail, case_id: UUID) -> CaseVerification:
     ``entries`` and ``head_hash`` describe the events as the store now holds them.
     """
     with trail.database.transaction(commit=False, snapshot=True) as cursor:
-        return _verify_case(trail, cursor, case_id)
+        return _verify_case(trail, cursor, str(case_id))
 
 
-def _verify_case(trail: AuditTrail, cursor: Cursor, case_id: UUID) -> CaseVerification:
+def case_events(trail: AuditTrail, cursor: Cursor, case_id: str) -> list[Row]:
+    """A case's stored events as raw rows (originator id, version, topic, state), in
+    recording order; whatever the rows now hold, nothing is decoded."""
     db = trail.database
-    stored_id: Any = case_id if db.postgres else case_id.hex
+    stored_id = _stored_id(case_id, db.postgres)
+    if stored_id is None:
+        return []
     cursor.execute(
         f"SELECT originator_id, originator_version, topic, state FROM {db.events_table}"
         f" WHERE originator_id = ? ORDER BY {db.notification_id}",
         [stored_id],
     )
-    events = cursor.fetchall()
+    return cursor.fetchall()
+
+
+def _verify_case(trail: AuditTrail, cursor: Cursor, case_id: str) -> CaseVerification:
+    events = case_events(trail, cursor, case_id)
     cursor.execute(
         f"SELECT originator_version, hash FROM {trail.table}"
         " WHERE originator_id = ? AND hash IS NOT NULL ORDER BY originator_version",
-        [str(case_id)],
+        [case_id],
     )
     stored = {row[0]: row[1] for row in cursor.fetchall()}
     prev: str | None = None
@@ -118,119 +115,145 @@ class _CaseTally:
     suspect: bool = False
 
 
+class _Walk:
+    """One pass over the log beside the trail's rows, matched by notification id.
+
+    The whole-log chain is compared index by index (the n-th event's hash with the
+    n-th stored hash: consecutive rows); each case's chain row by row, and a case whose
+    rows or counts do not line up is checked again on its own afterwards.
+    """
+
+    def __init__(self, checkpoint_size: int | None) -> None:
+        self.checkpoint_size = checkpoint_size
+        self.cases: dict[str, _CaseTally] = {}
+        self.log_prev: str | None = None
+        self.at_checkpoint: str | None = None
+        self.events = 0
+        self.compared = 0
+        self.first_bad: int | None = None
+        self._computed: deque[str] = deque()
+        self._stored: deque[str | None] = deque()
+
+    def step(self, event: Row | None, row: Row | None) -> None:
+        """Take the event and the trail's row at one notification id (either may be absent)."""
+        if row is not None:
+            self._stored.append(row[3])
+            if row[4] is not None:
+                self._case(row[1]).stored += 1
+        if event is not None:
+            body = event_body(*event[1:])
+            self.log_prev = chain(self.log_prev, body)
+            self.events += 1
+            if self.events == self.checkpoint_size:
+                self.at_checkpoint = self.log_prev
+            self._computed.append(self.log_prev)
+            self._follow_case(event, row, body)
+        elif row is not None and row[4] is not None:
+            self._case(row[1]).suspect = True  # its event is gone
+        while self._computed and self._stored:
+            self.compared += 1
+            if self._computed.popleft() != self._stored.popleft():
+                self._bad(self.compared)
+
+    def finish(self) -> list[str]:
+        """The cases to check on their own; an unmatched tail of either chain is bad."""
+        if self._computed or self._stored:
+            self._bad(self.compared + 1)
+        return [c for c, t in self.cases.items() if t.suspect or t.events != t.stored]
+
+    def _follow_case(self, event: Row, row: Row | None, body: bytes) -> None:
+        _, originator_id, version, topic, _ = event
+        case_id = canonical_id(originator_id)
+        is_case = isinstance(topic, str) and topic.startswith(CASE_TOPIC_PREFIX)
+        trail_case = row is not None and row[4] is not None
+        if row is None:
+            self._case(case_id).suspect = True  # recorded but never projected
+        if not (is_case or trail_case):
+            return
+        tally = self._case(case_id)
+        tally.prev = chain(tally.prev, body)
+        tally.events += 1
+        if row is None or not (is_case and trail_case):
+            tally.suspect = True
+        elif (row[1], row[2], row[4]) != (case_id, version, tally.prev):
+            tally.suspect = self._case(row[1]).suspect = True
+
+    def _case(self, case_id: str) -> _CaseTally:
+        tally = self.cases.get(case_id)
+        if tally is None:
+            tally = self.cases[case_id] = _CaseTally()
+        return tally
+
+    def _bad(self, index: int) -> None:
+        if self.first_bad is None:
+            self.first_bad = index
+
+
 def verify_all(trail: AuditTrail, progress: Progress | None = None) -> LogVerification:
     """Recompute the whole-log chain and every case's chain in one pass over the log.
 
-    ``first_bad_position`` counts events in log order from 1. A case whose rows do not
-    line up with the trail's is checked again on its own for its exact first bad seq.
+    ``first_bad_position`` counts events in log order from 1; ``bad_cases`` maps each
+    damaged case to its first bad seq.
     """
-    latest = (
-        None
-        if trail.checkpoint_key is None
-        else checkpoints.latest_checkpoint(trail.checkpoint_key)
-    )
+    key = trail.checkpoint_key
+    latest = None if key is None else checkpoints.latest_checkpoint(key)
     db = trail.database
-    cases: dict[str, _CaseTally] = {}
-    log_prev: str | None = None
-    at_checkpoint: str | None = None
-    first_bad: int | None = None
-    count = 0
-    with db.transaction(commit=False, snapshot=True) as cursor:
-        cursor.execute(f"SELECT MAX({db.notification_id}) FROM {db.events_table}")
-        top = cursor.fetchone()
-        total = int(top[0]) if top and top[0] is not None else 0
-        events = _pages(
-            cursor,
-            db.events_table,
-            db.notification_id,
-            "originator_id, originator_version, topic, state",
-        )
-        rows = _pages(
-            cursor, trail.table, "position", "originator_id, originator_version, log_hash, hash"
-        )
-        for index, (event, row) in enumerate(zip_longest(events, rows), start=1):
-            if row is not None and row[4] is not None:
-                cases.setdefault(row[1], _CaseTally()).stored += 1
-            if event is None:
-                first_bad = first_bad or index
-                if row is not None and row[4] is not None:
-                    cases[row[1]].suspect = True
-                continue
-            count = index
-            _, originator_id, version, topic, state = event
-            body = event_body(originator_id, version, topic, state)
-            log_prev = chain(log_prev, body)
-            if latest is not None and index == latest.size:
-                at_checkpoint = log_prev
-            if row is None or row[3] != log_prev:
-                first_bad = first_bad or index
-            _tally_case(cases, event, row, body)
-            if progress is not None and index % PAGE == 0:
-                progress(index, max(total, index))
-        bad_cases = {}
-        for case_id, tally in cases.items():
-            if tally.suspect or tally.events != tally.stored:
-                result = _verify_case(trail, cursor, _uuid(case_id))
-                if not result.ok and result.first_bad_seq is not None:
-                    bad_cases[case_id] = result.first_bad_seq
+    id_type = "uuid" if db.postgres and db.datastore.originator_id_type == "uuid" else "text"
+    events = Stream(
+        db.events_table,
+        db.notification_id,
+        ("originator_id", "originator_version", "topic", "state"),
+        ("int8", id_type, "int8", "text", "bytea"),
+    )
+    rows = Stream(
+        trail.table,
+        "position",
+        ("originator_id", "originator_version", "log_hash", "hash"),
+        ("int8", "text", "int8", "text", "text"),
+    )
+    walk = _Walk(None if latest is None else latest.size)
+    total = max(trail.app.recorder.max_notification_id() or 0, 1)
+    with db.streams(events, rows) as (event_rows, trail_rows):
+        for event, row in _merge(event_rows, trail_rows):
+            walk.step(event, row)
+            if progress is not None and event is not None and walk.events % PAGE == 0:
+                progress(walk.events, max(total, walk.events))
+    suspects = walk.finish()
     if progress is not None:
-        progress(count, max(total, count))
-    check = None if latest is None else _check(trail, latest, count, at_checkpoint)
-    ok = first_bad is None and not bad_cases and (check is None or check.ok)
-    return LogVerification(ok, count, log_prev, first_bad, bad_cases, check)
+        progress(walk.events, max(total, walk.events))
+    bad_cases = {}
+    for case_id in suspects:
+        with db.transaction(commit=False, snapshot=True) as cursor:
+            result = _verify_case(trail, cursor, case_id)
+        if not result.ok and result.first_bad_seq is not None:
+            bad_cases[case_id] = result.first_bad_seq
+    check = None
+    if latest is not None and key is not None:
+        check = checkpoints.check(latest, key, walk.events, walk.at_checkpoint)
+    ok = walk.first_bad is None and not bad_cases and (check is None or check.ok)
+    return LogVerification(ok, walk.events, walk.log_prev, walk.first_bad, bad_cases, check)
 
 
-def _tally_case(cases: dict[str, _CaseTally], event: Row, row: Row | None, body: bytes) -> None:
-    """Follow the event's case chain; a case whose rows do not line up becomes suspect."""
-    _, originator_id, version, topic, _ = event
-    case_id = canonical_id(originator_id)
-    is_case = isinstance(topic, str) and topic.startswith(CASE_TOPIC_PREFIX)
-    trail_case = row is not None and row[4] is not None
-    aligned = trail_case and row is not None and row[1] == case_id and row[2] == version
-    if not (is_case or aligned):
-        return
-    tally = cases.setdefault(case_id, _CaseTally())
-    tally.prev = chain(tally.prev, body)
-    tally.events += 1
-    if not (is_case and aligned and row is not None and row[4] == tally.prev):
-        tally.suspect = True
-        if trail_case and row is not None:
-            cases.setdefault(row[1], _CaseTally()).suspect = True
+def _merge(events: Iterator[Row], rows: Iterator[Row]) -> Iterator[tuple[Row | None, Row | None]]:
+    """Pairs of (event, trail row) with the same notification id, in id order."""
+    event, row = next(events, None), next(rows, None)
+    while event is not None or row is not None:
+        if row is None or (event is not None and event[0] < row[0]):
+            yield event, None
+            event = next(events, None)
+        elif event is None or row[0] < event[0]:
+            yield None, row
+            row = next(rows, None)
+        else:
+            yield event, row
+            event, row = next(events, None), next(rows, None)
 
 
-def _pages(cursor: Cursor, table: str, key: str, columns: str) -> Iterator[Row]:
-    """Rows in key order, fetched a page at a time within the caller's snapshot."""
-    after = -1
-    while True:
-        cursor.execute(
-            f"SELECT {key}, {columns} FROM {table} WHERE {key} > ? ORDER BY {key} LIMIT ?",
-            [after, PAGE],
-        )
-        page = cursor.fetchall()
-        yield from page
-        if len(page) < PAGE:
-            return
-        after = page[-1][0]
-
-
-def _check(
-    trail: AuditTrail, latest: checkpoints.Checkpoint, count: int, at_size: str | None
-) -> CheckpointCheck:
-    assert trail.checkpoint_key is not None
-    reason = None
-    if not checkpoints.signature_valid(latest, trail.checkpoint_key):
-        reason = "the checkpoint's signature does not verify with this key"
-    elif count < latest.size:
-        reason = f"the log holds {count} events, fewer than the {latest.size} signed"
-    elif latest.size > 0 and at_size != latest.head_hash:
-        reason = f"the log's hash at event {latest.size} differs from the signed head"
-    elif latest.size == 0 and latest.head_hash is not None:
-        reason = "the signed head does not describe an empty log"
-    return CheckpointCheck(reason is None, latest.size, latest.head_hash, latest.at, reason)
-
-
-def _uuid(case_id: str) -> UUID:
+def _stored_id(case_id: str, postgres: bool) -> object:
+    """The id as the events table holds it: a damaged id stays as it is on SQLite and
+    can match nothing in PostgreSQL's uuid column (None)."""
     try:
-        return UUID(case_id)
+        parsed = UUID(case_id)
     except ValueError:
-        return UUID(int=0)
+        return None if postgres else case_id
+    return parsed if postgres else parsed.hex

@@ -11,7 +11,7 @@ from uuid import UUID
 from flask import current_app, g, request
 
 from domain import errors as domain
-from domain.access import CASE_OPENERS, Viewer, can_read_case, can_write_case
+from domain.access import CASE_OPENERS, CaseParties, Viewer, can_read_case, can_write_case
 from domain.application import CaseLedger
 from domain.case import Case
 from web.errors import Problem
@@ -56,19 +56,24 @@ def forbidden(detail: str) -> Problem:
     return Problem(403, "forbidden", "Forbidden.", detail)
 
 
-def readable_case(case_id: UUID) -> Case:
-    """The case, or 404 when it does not exist for this caller."""
+def _visible_case(case_id: UUID) -> tuple[Case, CaseParties]:
     app_ledger = ledger()
     case = app_ledger.get_case(case_id)
-    if not can_read_case(viewer(), app_ledger.case_parties(case)):
+    parties = app_ledger.case_parties(case)
+    if not can_read_case(viewer(), parties):
         raise domain.CaseNotFound("No such case.")
-    return case
+    return case, parties
+
+
+def readable_case(case_id: UUID) -> Case:
+    """The case, or 404 when it does not exist for this caller."""
+    return _visible_case(case_id)[0]
 
 
 def writable_case(case_id: UUID) -> Case:
     """The case, when the caller may also record facts on it (404, then 403)."""
-    case = readable_case(case_id)
-    if not can_write_case(viewer(), ledger().case_parties(case)):
+    case, parties = _visible_case(case_id)
+    if not can_write_case(viewer(), parties):
         raise forbidden("Your role may read this case but not record on it.")
     return case
 

@@ -38,8 +38,15 @@ def users() -> None:
     """Manage staff accounts."""
 
 
+def _username(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Usernames appear in bodies and the audit trail: short, printable, no spaces."""
+    if not value or len(value) > 200 or not value.isprintable() or any(c.isspace() for c in value):
+        raise click.BadParameter("1 to 200 printable characters without spaces.")
+    return value
+
+
 @users.command("add")
-@click.argument("username")
+@click.argument("username", callback=_username)
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 @click.option("--team", default=None)
 @with_appcontext

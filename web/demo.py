@@ -15,7 +15,6 @@ from typing import Any
 from uuid import UUID
 
 from domain.application import CaseLedger
-from domain.case import Case
 from domain.commands import (
     AmendContact,
     ChangeCircumstances,
@@ -38,53 +37,10 @@ from domain.values import (
     PermanencyGoal,
     Program,
     Relationship,
-    Role,
     SearchOutcome,
     Topic,
 )
-
-
-@dataclasses.dataclass(frozen=True)
-class DemoUser:
-    """A member of staff in the demo."""
-
-    username: str
-    role: Role
-    team: str | None
-
-
-USERS = (
-    DemoUser("maria.alvarez", Role.CASEWORKER, "concord"),
-    DemoUser("james.oconnor", Role.CASEWORKER, "concord"),
-    DemoUser("lena.park", Role.CASEWORKER, "nashville"),
-    DemoUser("tomas.reyes", Role.CASEWORKER, "nashville"),
-    DemoUser("grace.liu", Role.SUPERVISOR, "concord"),
-    DemoUser("david.mensah", Role.SUPERVISOR, "nashville"),
-    DemoUser("ruth.keller", Role.AUDITOR, None),
-    DemoUser("hannah.brooks", Role.PBP_COORDINATOR, None),
-    DemoUser("admin", Role.ADMIN, None),
-)
-
-# case number, programme, worker, supervisor: fixed, so a later run can name them again
-CASES = (
-    ("NH-CPS-2026-0101", Program.NH_CPS, "maria.alvarez", "grace.liu"),
-    ("NH-CPS-2026-0102", Program.NH_CPS, "maria.alvarez", "grace.liu"),
-    ("NH-CPS-2026-0103", Program.NH_CPS, "maria.alvarez", "grace.liu"),
-    ("NH-CPS-2026-0104", Program.NH_CPS, "james.oconnor", "grace.liu"),
-    ("NH-JJS-2026-0201", Program.NH_JJS, "james.oconnor", "grace.liu"),
-    ("NH-JJS-2026-0202", Program.NH_JJS, "james.oconnor", "grace.liu"),
-    ("NH-JJS-2026-0203", Program.NH_JJS, "maria.alvarez", "grace.liu"),
-    ("TN-DCS-2026-0301", Program.TN_DCS, "lena.park", "david.mensah"),
-    ("TN-DCS-2026-0302", Program.TN_DCS, "lena.park", "david.mensah"),
-    ("TN-DCS-2026-0303", Program.TN_DCS, "tomas.reyes", "david.mensah"),
-    ("TN-DCS-2026-0304", Program.TN_DCS, "tomas.reyes", "david.mensah"),
-    ("TN-DCS-2026-0305", Program.TN_DCS, "lena.park", "david.mensah"),
-)
-
-FIRST_NAMES = ("Maria", "Dana", "Keisha", "Amy", "Rosa", "Tiffany", "Jessica", "Nicole")
-OTHER_NAMES = ("Marcus", "Jason", "Luis", "Terrell", "Brian", "Kevin", "Andre", "Cody")
-SURNAMES = ("Lopez", "Smith", "Johnson", "Nguyen", "Brown", "Davis", "Carter", "Walker")
-PLACES = ("Family home", "DCYF district office", "County jail visiting room", "Library")
+from web.demo_cast import CASES, FIRST_NAMES, OTHER_NAMES, PLACES, SURNAMES, USERS, case_id
 
 
 class DemoClock:
@@ -102,11 +58,6 @@ class _Step:
     at: dt.datetime
     seq: int
     run: Callable[[], Any] = dataclasses.field(compare=False)
-
-
-def case_id(case_number: str) -> UUID:
-    """The id of a demo case."""
-    return Case.create_id(case_number)
 
 
 class _Plan:
@@ -227,6 +178,7 @@ class _Plan:
             if roll < 0.92
             else ContactOutcome.REFUSED
         )
+        place: str | None
         if custodial:
             method, place = ContactMethod.IN_HOME, PLACES[0]
         elif jailed:
@@ -273,7 +225,7 @@ class _Plan:
         self, when: dt.datetime, number: str, actor: str, command: Any, key: str | None = None
     ) -> None:
         def run() -> None:
-            built = command() if callable(command) and not hasattr(command, "apply") else command
+            built = command() if callable(command) else command
             answer = self.ledger.handle(case_id(number), built, actor)
             if key:
                 self.ids[key] = answer
@@ -366,11 +318,3 @@ def load_demo(ledger: CaseLedger, clock: DemoClock, seed: int) -> dict[str, str]
         step.run()
     clock.now = now
     return tokens
-
-
-def example_case(user: DemoUser) -> UUID | None:
-    """A demo case this user may read, for the example curl."""
-    for number, _, worker, supervisor in CASES:
-        if user.role is Role.AUDITOR or user.username in (worker, supervisor):
-            return case_id(number)
-    return None

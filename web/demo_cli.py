@@ -9,7 +9,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from domain.application import CaseLedger
-from web.demo import USERS, DemoClock, example_case, load_demo
+from web.demo import DemoClock, load_demo
+from web.demo_cast import USERS, example_case
 
 BASE_URL = "http://127.0.0.1:8000"
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 from flask import Flask, Response, current_app
 from marshmallow import ValidationError
@@ -168,4 +170,7 @@ def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(OperationalError, _storage_unavailable)
     app.register_error_handler(InterfaceError, _storage_unavailable)
+    # the library wraps drivers' errors; these catch any that escape unwrapped
+    app.register_error_handler(psycopg.OperationalError, _storage_unavailable)
+    app.register_error_handler(sqlite3.OperationalError, _storage_unavailable)
     app.register_error_handler(Exception, _unexpected)

@@ -52,16 +52,35 @@ class Exemption:
 
 
 @dataclasses.dataclass(frozen=True)
+class Impediment:
+    """A documented reason why contact with a parent was not possible on a day.
+
+    Like an attempt, it makes an unmet period ``efforts_made`` (the contract's status
+    words; ENG-III.B), never ``met``.
+    """
+
+    parent_id: UUID
+    on: dt.date
+    event_id: UUID
+
+
+@dataclasses.dataclass(frozen=True)
 class Adjustments:
     """Everything outside the contacts that changes what a parent owes."""
 
     allowances: tuple[Allowance, ...] = ()
     exemptions: tuple[Exemption, ...] = ()
+    impediments: tuple[Impediment, ...] = ()
 
     def allowances_for(self, parent_id: UUID) -> tuple[Allowance, ...]:
         """The parent's allowances, oldest first."""
         found = [a for a in self.allowances if a.parent_id == parent_id]
         return tuple(sorted(found, key=lambda a: a.effective_on))
+
+    def impediments_for(self, parent_id: UUID) -> tuple[Impediment, ...]:
+        """The parent's documented impediments, oldest first."""
+        found = [i for i in self.impediments if i.parent_id == parent_id]
+        return tuple(sorted(found, key=lambda i: (i.on, str(i.event_id))))
 
     def exemptions_for(self, parent_id: UUID) -> tuple[Exemption, ...]:
         """The exemptions that name the parent or the whole case, oldest first."""

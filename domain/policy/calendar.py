@@ -89,6 +89,7 @@ def state_holidays(program: Program, year: int) -> frozenset[dt.date]:
 # -- calendar periods: months and quarters, counted in local dates ------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole calendar months, kept to the last day of a shorter month."""
     index = day.year * 12 + day.month - 1 + months
@@ -96,6 +97,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, _days_in_month(year, month + 1)))
 
 
+@functools.lru_cache(maxsize=4096)
 def _days_in_month(year: int, month: int) -> int:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).day
@@ -106,11 +108,13 @@ def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
+@functools.lru_cache(maxsize=8192)
 def month_end(day: dt.date) -> dt.date:
     """The last day of ``day``'s calendar month."""
     return day.replace(day=_days_in_month(day.year, day.month))
 
 
+@functools.lru_cache(maxsize=4096)
 def month_label(day: dt.date) -> str:
     """The contract's name for ``day``'s month, e.g. ``2026-01``."""
     return f"{day.year:04d}-{day.month:02d}"
@@ -121,21 +125,24 @@ def quarter_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
+@functools.lru_cache(maxsize=4096)
 def quarter_end(day: dt.date) -> dt.date:
     """The last day of ``day``'s calendar quarter."""
     return month_end(add_months(quarter_start(day), 2))
 
 
+@functools.lru_cache(maxsize=4096)
 def quarter_label(day: dt.date) -> str:
     """The contract's name for ``day``'s quarter, e.g. ``2026-Q1``."""
     return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
-def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+@functools.lru_cache(maxsize=8192)
+def months_between(first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
     """The first days of every month from ``first``'s to ``last``'s, both included."""
     months: list[dt.date] = []
     current = month_start(first)
     while current <= last:
         months.append(current)
         current = add_months(current, 1)
-    return months
+    return tuple(months)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
 from uuid import UUID
 
-from domain.policy.adjustments import Exemption
+from domain.policy.adjustments import Exemption, Impediment
 from domain.policy.calendar import month_start
 from domain.policy.rules import Citation, PolicyPack
 from domain.policy.timeline import Timeline
@@ -53,10 +54,15 @@ class ParentRecord:
     searches: Dated[DiligentSearch]
     frequencies: Sequence[tuple[dt.date, int]]
     exemptions: tuple[Exemption, ...]
+    impediments: tuple[Impediment, ...] = ()
+
+    @functools.cached_property
+    def _frequency_days(self) -> list[dt.date]:
+        return [day for day, _ in self.frequencies]
 
     def case_plan_frequency(self, day: dt.date) -> int:
         """Contacts a month the case plan asks for on ``day`` (ENG-I, ENG-II); 0 if none."""
-        index = bisect.bisect_right([d for d, _ in self.frequencies], day) - 1
+        index = bisect.bisect_right(self._frequency_days, day) - 1
         return self.frequencies[index][1] if index >= 0 else 0
 
 

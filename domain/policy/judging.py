@@ -10,19 +10,18 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from uuid import UUID
 
-from domain.policy.adjustments import Exemption
 from domain.policy.calendar import (
-    local_date,
     month_end,
     month_label,
     months_between,
     quarter_end,
     quarter_label,
     quarter_start,
+    zone,
 )
 from domain.policy.facts import CaseFacts, ParentRecord, by_month, exemption_in_force, within
-from domain.policy.obligation import Kind, Obligation, decide, obligation_id
-from domain.policy.rules import Citation, Parameter, Requirement, meets
+from domain.policy.obligation import Kind, Obligation, Verdict, obligation_id
+from domain.policy.rules import Citation, Parameter, Requirement
 from domain.policy.timeline import Span
 from domain.values import ContactMethod, ContactOutcome
 
@@ -42,14 +41,13 @@ class ParentJudge:
         due: dt.date | dt.datetime,
         requires: str,
         citation: Citation,
-        status_args: tuple[bool, tuple[Exemption, Citation] | None, bool, bool],
+        verdict: Verdict,
         evidence: Sequence[UUID],
         required_count: int = 1,
         detail: str = "",
     ) -> Obligation:
-        met, exemption, running, efforts = status_args
-        status = decide(met=met, exempt=exemption is not None, running=running, efforts=efforts)
-        if not met and exemption is not None:
+        exemption = verdict.exemption
+        if not verdict.met and exemption is not None:
             evidence, citation = (exemption[0].event_id,), exemption[1]
         pid = self.record.parent.parent_id
         return Obligation(
@@ -60,7 +58,7 @@ class ParentJudge:
             due=due,
             requires=requires,
             required_count=required_count,
-            status=status,
+            status=verdict.status(),
             satisfied_by=tuple(evidence),
             citation=citation,
         )
@@ -109,18 +107,22 @@ class ParentJudge:
             rule = record.timeline.on(day)
             if rule is None or rule.searching:
                 continue
-            if meets(contact.method, contact.outcome, rule.requires):
+            if rule.accepts(contact.method, contact.outcome):
                 qualifying.append(contact.contact_id)
                 if len(qualifying) == count:
                     met_rule = rule
             elif contact.outcome is not ContactOutcome.COMPLETED:
                 efforts.append(contact.contact_id)  # ENG-III.B: attempts and refusals
                 effort_citation = pack.efforts
-            elif rule.when_possible and meets(
+            elif rule.when_possible and rule.accepts(
                 contact.method, contact.outcome, Requirement.FACE_TO_FACE
             ):
                 efforts.append(contact.contact_id)  # ENG-II.B: "whenever possible"
                 effort_citation = effort_citation or pack.when_possible_citation
+        for impediment in record.impediments:
+            if first <= impediment.on <= judged:
+                efforts.append(impediment.event_id)  # a documented reason it was not possible
+                effort_citation = pack.efforts
         shown = met_rule or reference.rule
         citation = shown.citation
         evidence = qualifying[:count]
@@ -134,7 +136,7 @@ class ParentJudge:
             month_end(month),
             shown.requires.value,
             citation,
-            (met_rule is not None, exemption, as_of <= stop, bool(efforts)),
+            Verdict(met_rule is not None, exemption, as_of <= stop, bool(efforts)),
             evidence,
             required_count=count,
         )
@@ -153,7 +155,7 @@ class ParentJudge:
             month_end(month),
             "diligent_search",
             citation,
-            (bool(found), exemption, as_of <= stop, False),
+            Verdict(bool(found), exemption, as_of <= stop, efforts=False),
             found[:1],
         )
 
@@ -183,7 +185,7 @@ class ParentJudge:
             quarter_end(quarter),
             Requirement.IN_HOME.value,
             citation if visits or not tries else pack.efforts,
-            (bool(visits), exemption, as_of <= stop, bool(tries)),
+            Verdict(bool(visits), exemption, as_of <= stop, bool(tries)),
             visits[:1] or tries,
         )
 
@@ -205,7 +207,9 @@ class ParentJudge:
             circumstances = parent.on(returns_on)
             if circumstances is None or not circumstances.custodial:
                 continue
-            if facts.closed_on is not None and returns_on > facts.closed_on:
+            if returns_on < self.record.start or (
+                facts.closed_on is not None and returns_on > facts.closed_on
+            ):
                 continue
             since = self._no_children_since(returns_on)
             judged = min(returns_on, facts.as_of)
@@ -217,22 +221,24 @@ class ParentJudge:
                 returns_on,
                 Requirement.IN_HOME.value,
                 citation if visits or not tries else pack.efforts,
-                (bool(visits), exemption, facts.as_of <= returns_on, bool(tries)),
+                Verdict(bool(visits), exemption, facts.as_of <= returns_on, bool(tries)),
                 visits[:1] or tries,
             )
 
     def documentation(self, deadline: Parameter[int]) -> Iterator[Obligation]:
         """ENG-VII (CPS) / ENG-VIII (JJS): each effort documented by the next business day."""
         for day, contact in self.record.contacts:
-            due = contact.documentation_due
-            due_day = local_date(self.pack.program, due)
+            # Shown in the state's zone, so a rebuilt record orders and prints alike.
+            due = contact.documentation_due.astimezone(zone(self.pack.program))
+            due_day = due.date()
+            on_time = not contact.documented_late
             yield self._make(
                 Kind.DOCUMENTATION,
                 day.isoformat(),
                 due,
                 "documentation",
                 deadline.on(day).citation,
-                (not contact.documented_late, None, self.facts.as_of <= due_day, False),
+                Verdict(on_time, None, running=self.facts.as_of <= due_day, efforts=False),
                 (contact.contact_id,),
                 detail=contact.contact_id.hex,
             )

@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from domain.policy.rules import (
-    IN_HOME_SITUATIONS,
+    METHOD_MEETS,
     AllowanceEffect,
     AllowanceKind,
+    Approval,
     Citation,
     ExemptionKind,
     ExemptionRule,
     PolicyPack,
     Requirement,
-    Situation,
-    nh_situation,
     parameter,
 )
+from domain.policy.situations import IN_HOME_SITUATIONS, Situation, nh_situation
 from domain.values import Program
 
 SOURCE = "NH DCYF SOP: Engaging Parents/Guardians in an Open Child Protective Services (CPS) Case"
@@ -117,11 +117,18 @@ PACK = PolicyPack(
         Situation.REUNIFICATION_SOON: parameter(Requirement.IN_HOME, ENG_I_A_2, IN_FORCE_FROM),
         Situation.CUSTODIAL_AWAY: parameter(Requirement.FACE_TO_FACE, ENG_I, IN_FORCE_FROM),
         Situation.NON_CUSTODIAL_HOME: parameter(Requirement.IN_HOME, ENG_II_B, IN_FORCE_FROM),
-        # ENG-II.A: remote contact only "with Supervisor approval"; without it, face to face.
-        Situation.NON_CUSTODIAL_REMOTE: parameter(
-            Requirement.FACE_TO_FACE, ENG_II_A, IN_FORCE_FROM
-        ),
+        Situation.NON_CUSTODIAL_REMOTE: parameter(Requirement.ANY_CONTACT, ENG_II_A, IN_FORCE_FROM),
         Situation.NON_CUSTODIAL: parameter(Requirement.FACE_TO_FACE, ENG_II, IN_FORCE_FROM),
+    },
+    # ENG-II.A tells face-to-face from teleconferencing, telephone and written contact.
+    methods=parameter(METHOD_MEETS, ENG_II_A, IN_FORCE_FROM),
+    approvals={
+        # ENG-II.A: remote contact only "with Supervisor approval"; until then, face to face.
+        Situation.NON_CUSTODIAL_REMOTE: parameter(
+            Approval(AllowanceKind.REMOTE_CONTACT, until_approved=Requirement.FACE_TO_FACE),
+            ENG_II_A,
+            IN_FORCE_FROM,
+        ),
     },
     monthly_minimum=parameter(1, ENG_I, IN_FORCE_FROM),
     case_plan_frequency=ENG_I,
@@ -134,9 +141,6 @@ PACK = PolicyPack(
     when_possible=frozenset({Situation.NON_CUSTODIAL_HOME}),
     when_possible_citation=ENG_II_B,
     allowances={
-        AllowanceKind.REMOTE_CONTACT: AllowanceEffect(
-            frozenset({Situation.NON_CUSTODIAL_REMOTE}), Requirement.ANY_CONTACT, ENG_II_A
-        ),
         AllowanceKind.MEET_OUTSIDE_HOME: AllowanceEffect(
             IN_HOME_SITUATIONS, Requirement.FACE_TO_FACE, ENG_IV
         ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from domain.policy.rules import (
-    IN_HOME_SITUATIONS,
+    METHOD_MEETS,
     AllowanceEffect,
     AllowanceKind,
     Citation,
@@ -13,10 +13,9 @@ from domain.policy.rules import (
     ExemptionRule,
     PolicyPack,
     Requirement,
-    Situation,
-    nh_situation,
     parameter,
 )
+from domain.policy.situations import IN_HOME_SITUATIONS, Situation, nh_situation
 from domain.values import Program
 
 SOURCE = "NH DCYF SOP 1501.4: Engaging Parents/Guardians in a Juvenile Justice Services (JJS) Case"
@@ -114,6 +113,9 @@ PACK = PolicyPack(
         Situation.NON_CUSTODIAL_REMOTE: parameter(Requirement.ANY_CONTACT, ENG_II_A, IN_FORCE_FROM),
         Situation.NON_CUSTODIAL: parameter(Requirement.FACE_TO_FACE, ENG_II, IN_FORCE_FROM),
     },
+    # ENG-II.A tells face-to-face from teleconferencing, telephone and written contact.
+    methods=parameter(METHOD_MEETS, ENG_II_A, IN_FORCE_FROM),
+    approvals={},  # ENG-II.A (JJS) names no approval for remote contact
     monthly_minimum=parameter(1, ENG_I, IN_FORCE_FROM),
     case_plan_frequency=ENG_I,
     reunification_window_months=parameter(2, ENG_I_A_2, IN_FORCE_FROM),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+from domain.policy.adjustments import Exemption
 from domain.policy.rules import Citation
 
 
@@ -33,6 +35,7 @@ class Status(enum.Enum):
 _NAMESPACE = uuid5(NAMESPACE_URL, "/caseledger/obligations")
 
 
+@functools.lru_cache(maxsize=65536)
 def obligation_id(
     case_id: UUID, parent_id: UUID | None, kind: Kind, period: str, detail: str = ""
 ) -> UUID:
@@ -42,15 +45,24 @@ def obligation_id(
     return uuid5(_NAMESPACE, f"{name}/{detail}" if detail else name)
 
 
-def decide(*, met: bool, exempt: bool, running: bool, efforts: bool) -> Status:
-    """Reading rules, "Status": met, else exempt, else open, else efforts_made, else missed."""
-    if met:
-        return Status.MET
-    if exempt:
-        return Status.EXEMPT
-    if running:
-        return Status.OPEN
-    return Status.EFFORTS_MADE if efforts else Status.MISSED
+@dataclasses.dataclass(frozen=True)
+class Verdict:
+    """What decides a status: met, an exemption in force, the period running, efforts."""
+
+    met: bool
+    exemption: tuple[Exemption, Citation] | None
+    running: bool
+    efforts: bool
+
+    def status(self) -> Status:
+        """Reading rules, "Status": met, else exempt, else open, else efforts, else missed."""
+        if self.met:
+            return Status.MET
+        if self.exemption is not None:
+            return Status.EXEMPT
+        if self.running:
+            return Status.OPEN
+        return Status.EFFORTS_MADE if self.efforts else Status.MISSED
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,8 +80,8 @@ class Obligation:
     satisfied_by: tuple[UUID, ...]
     citation: Citation
 
-    def sort_key(self) -> tuple[dt.date, str, str, str, str]:
+    def sort_key(self) -> tuple[dt.date, str, int, str, int]:
         """By due day, kind, parent and period: the order a worker reads them in."""
         due = self.due.date() if isinstance(self.due, dt.datetime) else self.due
-        parent = "" if self.parent_id is None else str(self.parent_id)
-        return (due, self.kind.value, parent, self.period, str(self.obligation_id))
+        parent = -1 if self.parent_id is None else self.parent_id.int
+        return (due, self.kind.value, parent, self.period, self.obligation_id.int)

@@ -10,9 +10,11 @@ import bisect
 import dataclasses
 import datetime as dt
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from typing import Generic, TypeVar
 
+from domain.policy.situations import Situation, SituationFacts
 from domain.values import ContactMethod, ContactOutcome, Program
 
 T = TypeVar("T")
@@ -78,10 +80,12 @@ class Requirement(enum.Enum):
     ANY_CONTACT = "any_contact"
 
 
+MethodTable = Mapping[ContactMethod, frozenset[Requirement]]
+
 # Reading rules, "Which contacts count": in_home meets every requirement;
 # face_to_face_other meets face_to_face, phone, any_contact; video (never face-to-face)
 # and phone meet phone and any_contact; written meets any_contact only.
-METHOD_MEETS: Mapping[ContactMethod, frozenset[Requirement]] = {
+METHOD_MEETS: MethodTable = {
     ContactMethod.IN_HOME: frozenset(Requirement),
     ContactMethod.FACE_TO_FACE_OTHER: frozenset(
         {Requirement.FACE_TO_FACE, Requirement.PHONE, Requirement.ANY_CONTACT}
@@ -92,78 +96,24 @@ METHOD_MEETS: Mapping[ContactMethod, frozenset[Requirement]] = {
 }
 
 
-def meets(method: ContactMethod, outcome: ContactOutcome, requirement: Requirement) -> bool:
+def meets(
+    method: ContactMethod,
+    outcome: ContactOutcome,
+    requirement: Requirement,
+    table: MethodTable = METHOD_MEETS,
+) -> bool:
     """Whether a contact meets a requirement: only completed contacts ever do."""
-    return outcome is ContactOutcome.COMPLETED and requirement in METHOD_MEETS[method]
+    return outcome is ContactOutcome.COMPLETED and requirement in table[method]
 
 
-def strictest_met_by(methods: frozenset[ContactMethod]) -> Requirement:
+def strictest_met_by(
+    methods: frozenset[ContactMethod], table: MethodTable = METHOD_MEETS
+) -> Requirement:
     """The most demanding requirement that every one of ``methods`` meets."""
     for requirement in Requirement:
-        if all(requirement in METHOD_MEETS[m] for m in methods):
+        if all(requirement in table[m] for m in methods):
             return requirement
     return Requirement.ANY_CONTACT
-
-
-class Situation(enum.Enum):
-    """Where a parent stands on a day, as the packs' clauses distinguish it."""
-
-    CHILDREN_IN_HOME = "children_in_home"  # ENG-I.A.1
-    REUNIFICATION_SOON = "reunification_soon"  # ENG-I.A.2
-    CUSTODIAL_AWAY = "custodial_away"  # ENG-I, ENG-I.B
-    NON_CUSTODIAL_HOME = "non_custodial_home"  # ENG-II.B
-    NON_CUSTODIAL_REMOTE = "non_custodial_remote"  # ENG-II.A
-    NON_CUSTODIAL = "non_custodial"  # ENG-II
-    ANY_PARENT = "any_parent"  # TN-A.1
-    OUT_OF_STATE = "out_of_state"  # TN-A.2
-    INCARCERATED = "incarcerated"  # TN-A-NOTE-2
-    MISSING = "missing"  # TN-A-NOTE-2
-
-
-IN_HOME_SITUATIONS = frozenset(
-    {Situation.CHILDREN_IN_HOME, Situation.REUNIFICATION_SOON, Situation.NON_CUSTODIAL_HOME}
-)
-
-
-@dataclasses.dataclass(frozen=True)
-class SituationFacts:
-    """What a pack needs to know about a parent on one day to place them."""
-
-    custodial: bool
-    out_of_state: bool
-    incarcerated: bool
-    missing: bool
-    child_frequents_home: bool
-    reunification_planned: bool
-    children_in_home: bool
-    in_placement: bool
-    reunification_soon: bool
-
-
-def nh_situation(facts: SituationFacts) -> Situation:
-    """ENG-I (custodial) and ENG-II (non-custodial) as the NH SOPs divide them."""
-    if facts.custodial:
-        if facts.children_in_home:
-            return Situation.CHILDREN_IN_HOME  # ENG-I.A.1
-        if facts.reunification_soon:
-            return Situation.REUNIFICATION_SOON  # ENG-I.A.2
-        return Situation.CUSTODIAL_AWAY  # ENG-I.B
-    if facts.child_frequents_home or (facts.in_placement and facts.reunification_planned):
-        return Situation.NON_CUSTODIAL_HOME  # ENG-II.B
-    if not facts.reunification_planned:
-        return Situation.NON_CUSTODIAL_REMOTE  # ENG-II.A
-    return Situation.NON_CUSTODIAL  # ENG-II
-
-
-def tn_situation(facts: SituationFacts) -> Situation:
-    """TN 31.8 A: every parent alike, custodial or not, save the named exceptions."""
-    if facts.missing:
-        return Situation.MISSING  # TN-A-NOTE-2
-    if facts.out_of_state:
-        return Situation.OUT_OF_STATE  # TN-A.2
-    if facts.incarcerated:
-        return Situation.INCARCERATED  # TN-A-NOTE-2
-    return Situation.ANY_PARENT  # TN-A.1
 
 
 class AllowanceKind(enum.Enum):
@@ -194,6 +144,17 @@ class AllowanceEffect:
 
 
 @dataclasses.dataclass(frozen=True)
+class Approval:
+    """A requirement that holds only under an approved decision of ``kind`` (ENG-II.A, CPS).
+
+    Until such a decision is in force, ``until_approved`` is required instead.
+    """
+
+    kind: AllowanceKind
+    until_approved: Requirement
+
+
+@dataclasses.dataclass(frozen=True)
 class ExemptionRule:
     """A pack's reading of an exemption; ``step_parent`` None means step parents keep owing."""
 
@@ -211,6 +172,10 @@ class PolicyPack:
     situation: Callable[[SituationFacts], Situation]
     # The requirement each situation sets (ENG-I.A.1 ... TN-A.2).
     requirements: Mapping[Situation, Parameter[Requirement]]
+    # Which contact methods meet which requirement (reading rules, "Which contacts count").
+    methods: Parameter[MethodTable]
+    # Situations whose requirement needs a supervisor's approval first (ENG-II.A on CPS).
+    approvals: Mapping[Situation, Parameter[Approval | None]]
     # Contacts owed a month at the least (ENG-I, ENG-II, TN-A.1); a case plan may raise it.
     monthly_minimum: Parameter[int]
     case_plan_frequency: Citation
@@ -236,12 +201,15 @@ class PolicyPack:
         """The requirement ``situation`` sets on ``day``, with its citation."""
         return self.requirements[situation].on(day)
 
-    @property
+    @functools.cached_property
     def changes(self) -> frozenset[dt.date]:
-        """Every day on which one of the pack's requirements takes a new value."""
+        """Every day on which a value deciding a day's requirement changes."""
         days: set[dt.date] = set()
         for parameter in self.requirements.values():
             days.update(parameter.changes)
+        for approval in self.approvals.values():
+            days.update(approval.changes)
+        days.update(self.methods.changes)
         if self.reunification_window_months is not None:
             days.update(self.reunification_window_months.changes)
         return frozenset(days)

@@ -16,13 +16,14 @@ from domain.policy.adjustments import Allowance
 from domain.policy.calendar import add_months
 from domain.policy.rules import (
     Citation,
+    MethodTable,
     PolicyPack,
     Requirement,
-    Situation,
-    SituationFacts,
+    meets,
     strictest_met_by,
 )
-from domain.values import Household, Parent
+from domain.policy.situations import Situation, SituationFacts
+from domain.values import ContactMethod, ContactOutcome, Household, Parent
 
 _DAY = dt.timedelta(days=1)
 
@@ -37,6 +38,13 @@ class DayRule:
     searching: bool  # TN-A-NOTE-2: a diligent search is owed instead of a contact
     quarterly: bool  # ENG-I.B: a month that may be outside the home
     when_possible: bool  # ENG-II.B: a face-to-face contact elsewhere is an effort
+    methods: MethodTable
+
+    def accepts(
+        self, method: ContactMethod, outcome: ContactOutcome, requirement: Requirement | None = None
+    ) -> bool:
+        """Whether a contact meets ``requirement`` (the day's own, if none is named)."""
+        return meets(method, outcome, requirement or self.requires, self.methods)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -141,12 +149,15 @@ class Timeline:
         situation = pack.situation(facts)
         cited = pack.requirement(situation, day)
         requires, citation = cited.value, cited.citation
-        for allowance in self._allowances:
+        methods = pack.methods.on(day).value
+        in_force = [a for a in self._allowances if a.in_force(day)]
+        unapproved = self._unapproved(situation, day, in_force)
+        if unapproved is not None:
+            requires, citation = unapproved
+        for allowance in in_force:
             effect = pack.allowances.get(allowance.kind)
-            if effect is None or situation not in effect.situations:
-                continue
-            if allowance.in_force(day):
-                requires = effect.requires or strictest_met_by(allowance.methods)
+            if effect is not None and situation in effect.situations:
+                requires = effect.requires or strictest_met_by(allowance.methods, methods)
                 citation = effect.citation
         return DayRule(
             situation=situation,
@@ -156,7 +167,20 @@ class Timeline:
             quarterly=situation is Situation.CUSTODIAL_AWAY
             and pack.quarterly_home_visit is not None,
             when_possible=situation in pack.when_possible,
+            methods=methods,
         )
+
+    def _unapproved(
+        self, situation: Situation, day: dt.date, in_force: list[Allowance]
+    ) -> tuple[Requirement, Citation] | None:
+        """ENG-II.A (CPS): what is required instead while the needed approval is missing."""
+        gate = self._pack.approvals.get(situation)
+        needed = gate.on(day) if gate is not None else None
+        if needed is None or needed.value is None:
+            return None
+        if any(a.kind is needed.value.kind for a in in_force):
+            return None
+        return needed.value.until_approved, needed.citation
 
     def on(self, day: dt.date) -> DayRule | None:
         """The rule in force on ``day``, or None before the parent joined."""

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from domain.policy.rules import (
+    METHOD_MEETS,
     Citation,
     ExemptionKind,
     ExemptionRule,
     PolicyPack,
     Requirement,
-    Situation,
     parameter,
-    tn_situation,
 )
+from domain.policy.situations import Situation, tn_situation
 from domain.values import Program
 
 SOURCE = (
@@ -63,6 +63,9 @@ PACK = PolicyPack(
         Situation.INCARCERATED: parameter(Requirement.FACE_TO_FACE, TN_A_NOTE_2, IN_FORCE_FROM),
         Situation.MISSING: parameter(Requirement.FACE_TO_FACE, TN_A_NOTE_2, IN_FORCE_FROM),
     },
+    # TN-A.1 asks for face to face, TN-A.2 for a phone call: the reading rules tell them apart.
+    methods=parameter(METHOD_MEETS, TN_A_2, IN_FORCE_FROM),
+    approvals={},
     monthly_minimum=parameter(1, TN_A_1, IN_FORCE_FROM),
     case_plan_frequency=TN_A_1,
     reunification_window_months=None,

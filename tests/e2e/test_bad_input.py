@@ -219,3 +219,24 @@ def test_a_word_outside_its_enumeration_is_422_with_errors(
     problem = assert_problem(api.post(f"/cases/{case[0]}/contacts", body, "alice"), 422)
     assert any(key.startswith(field) for key in problem["errors"])
     assert api.events() == before
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jos\u00e9 Mart\u00ednez",  # NFC
+        "Jose\u0301 Marti\u0301nez",  # NFD: kept as sent, not normalised
+        "\u202eevil\u202c Smith",  # right-to-left override
+        "\U0001f469\u200d\U0001f467 Family",  # zero-width joiner, emoji
+        "Z\u0351\u0360a\u0362lgo",  # combining marks
+    ],
+)
+def test_unicode_names_are_stored_and_returned_exactly(
+    api: Api, case: tuple[str, str], name: str
+) -> None:
+    body = {"name": name, "relationship": "adoptive", "custodial": False}
+    response = api.post(f"/cases/{case[0]}/parents", body, "alice")
+    assert response.status_code == 201
+    parents = api.get(f"/cases/{case[0]}", "alice").json["parents"]
+    (kept,) = [p for p in parents if p["parent_id"] == response.json["parent_id"]]
+    assert kept["name"].encode("utf-8") == name.encode("utf-8")

@@ -212,3 +212,15 @@ def test_a_fact_dated_before_the_case_opened_is_422_naming_the_field(
     body = {"effective_on": "2026-01-04", "children_in_home": True, "in_placement": False}
     problem = assert_problem(api.post(f"/cases/{case_id}/household", body, "alice"), 422)
     assert "effective_on" in problem["errors"]
+
+
+def test_an_opened_case_answers_where_to_read_it(api: Api) -> None:
+    body = {
+        "case_number": "LOC-1",
+        "program": "NH-CPS",
+        "opened_on": "2026-01-05",
+        "worker": "alice",
+        "supervisor": "sam",
+    }
+    response = api.post("/cases", body, "alice")
+    assert response.headers["Location"] == f"/api/v1/cases/{response.json['case_id']}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from domain.values import Role
-from web.demo import CASES, USERS, case_id
+from web.demo_cast import CASES, USERS, case_id
 
 
 def test_users_add_prints_only_a_token_that_then_authenticates(app: Flask) -> None:
@@ -94,3 +94,12 @@ def test_the_demo_is_the_same_for_the_same_seed_and_clock(app: Flask) -> None:
         )
     finally:
         close_app(other)
+
+
+def test_a_username_with_spaces_or_control_characters_is_refused(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    for name in ("two words", "tab\there", "", "x" * 201):
+        result = runner.invoke(args=["users", "add", name, "--role", "caseworker"])
+        assert result.exit_code == 2
+        assert result.stdout == ""
+    assert app.extensions["caseledger"].recorder.max_notification_id() in (None, 0)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 import pytest
+from flask import Flask
 
 from tests.e2e.conftest import API, Api, assert_problem
 
@@ -188,3 +190,58 @@ def test_no_error_body_reveals_internals(api: Api) -> None:
         text = response.get_data(as_text=True)
         for leak in ("Traceback", "sqlite3", "psycopg", "SELECT"):
             assert leak not in text
+
+
+def test_an_unexpected_failure_is_a_500_problem_without_details(app: Flask) -> None:
+    def broken() -> str:
+        raise KeyError("SELECT secret FROM stored_events")
+
+    app.add_url_rule("/broken", view_func=broken)
+    response = app.test_client().get("/broken")
+    problem = assert_problem(response, 500)
+    assert "secret" not in response.get_data(as_text=True)
+    assert problem["detail"] == "The request could not be completed."
+
+
+def test_a_driver_error_escaping_the_library_is_a_503_problem(app: Flask) -> None:
+    def unreachable() -> str:
+        raise psycopg.OperationalError("connection to server at 127.0.0.1 failed")
+
+    app.add_url_rule("/unreachable", view_func=unreachable)
+    response = app.test_client().get("/unreachable")
+    assert_problem(response, 503)
+    assert "127.0.0.1" not in response.get_data(as_text=True)
+
+
+def test_each_kind_of_problem_has_its_stable_type(api: Api) -> None:
+    case_id = api.open_case()
+    parent_id = api.add_parent(case_id)
+    contacts = f"{API}/cases/{case_id}/contacts"
+    base = "https://caseledger.org/problems/"
+    completed = {
+        "parent_id": parent_id,
+        "occurred_at": "2026-03-09T10:00:00-04:00",
+        "method": "in_home",
+        "outcome": "completed",
+        "purpose": "Visit",
+    }
+    seen = {
+        "malformed-json": api.client.post(
+            contacts, data="{", content_type="application/json", headers=api.headers("alice")
+        ),
+        "unsupported-media-type": api.client.post(
+            contacts, data="x", content_type="text/plain", headers=api.headers("alice")
+        ),
+        "validation-error": api.post(f"/cases/{case_id}/contacts", {"x": 1}, "alice"),
+        "narrative-required": api.post(f"/cases/{case_id}/contacts", completed, "alice"),
+        "stale-version": api.post(
+            f"/cases/{case_id}/household",
+            {"effective_on": "2026-02-01", "children_in_home": True, "in_placement": False},
+            "alice",
+            {"If-Match": '"1"'},
+        ),
+        "case-not-found": api.get("/cases/00000000-0000-0000-0000-000000000000", "alice"),
+        "unauthorized": api.get(f"/cases/{case_id}", None),
+    }
+    for name, response in seen.items():
+        assert response.json["type"] == base + name

@@ -11,7 +11,13 @@ from domain.commands import IdentifyParent, OpenCase, RecordContact
 from domain.values import ContactMethod, ContactOutcome, Program, Relationship
 from projections.audit_trail import AuditTrail
 from projections.runner import PAGE_SIZE, Batch, Recorded, TrackingConflict, catch_up, lag, rebuild
-from tests.integration.audit_helpers import add_staff, build_history, open_case, record_contact
+from tests.integration.audit_helpers import (
+    EventsTable,
+    add_staff,
+    build_history,
+    open_case,
+    record_contact,
+)
 
 
 def _rows(trail):
@@ -21,12 +27,12 @@ def _rows(trail):
 
 
 def _log_ids(ledger):
-    return [n.id for n in ledger.recorder.select_notifications(None, limit=10_000)]
+    return [n.id for n in ledger.recorder.select_notifications(None, limit=100_000)]
 
 
-def _save_long_case(ledger, clock, contacts):
+def _save_long_case(ledger, clock, contacts, number="NH-LONG"):
     """One case with many contacts, saved at once (a quick way past several pages)."""
-    case = OpenCase("NH-LONG", Program.NH_CPS, dt.date(2026, 1, 5), "wendy", "sam").build(
+    case = OpenCase(number, Program.NH_CPS, dt.date(2026, 1, 5), "wendy", "sam").build(
         "wendy", clock.now
     )
     parent = IdentifyParent("Ana", Relationship.BIOLOGICAL, {"custodial": True})
@@ -168,6 +174,21 @@ def test_rebuild_from_zero_equals_the_read_model_kept_live(ledger, clock):
     assert hashlib.sha256(trail.dump()).hexdigest() == live
 
 
+def test_rebuild_equals_live_over_ten_thousand_events_caught_up_unevenly(ledger, clock):
+    add_staff(ledger)
+    trail = AuditTrail(ledger)
+    for n in range(24):
+        _save_long_case(ledger, clock, contacts=[137, 711, 580][n % 3], number=f"NH-{n}")
+        if n % 4 != 3:
+            catch_up(ledger, trail)
+    catch_up(ledger, trail)
+    assert len(_log_ids(ledger)) > 10_000
+    live = hashlib.sha256(trail.dump()).hexdigest()
+    rebuild(ledger, trail)
+    assert hashlib.sha256(trail.dump()).hexdigest() == live
+    assert trail.verify_all().ok
+
+
 def test_progress_counts_up_to_every_event_page_by_page(ledger, clock):
     add_staff(ledger)
     _save_long_case(ledger, clock, contacts=PAGE_SIZE + 10)
@@ -188,3 +209,18 @@ def test_stop_ends_a_catch_up_between_pages(ledger, clock):
     )
     assert position == _log_ids(ledger)[PAGE_SIZE - 1]
     assert lag(ledger, trail) == len(_log_ids(ledger)) - PAGE_SIZE
+
+
+def test_an_event_that_cannot_be_read_stops_the_projection_at_its_position(ledger, clock):
+    build_history(ledger, clock, cases=1, contacts=1)
+    trail = AuditTrail(ledger)
+    before = catch_up(ledger, trail)
+    table = EventsTable(ledger)
+    poison = (None, uuid.uuid4().hex, 1, "domain.gone:Vanished.Event", b"{}")
+    if table.db.postgres:
+        poison = (None, uuid.uuid4(), *poison[2:])
+    table.run(table.insert(poison))
+    with pytest.raises(Exception, match="Vanished"):
+        catch_up(ledger, trail)
+    assert trail.position() == before
+    assert lag(ledger, trail) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import jsonify
+from flask import jsonify, url_for
 
 from domain import errors as domain
 from domain.access import CASE_OPENERS
@@ -41,7 +41,9 @@ def open_case() -> Any:
     schema = schemas.OpenCaseSchema()
     body, data = load(schema)
     answer = ledger().open_case(schema.command(data), viewer().username, idempotency(body))
-    return created(answer)
+    response, status = created(answer)
+    response.headers["Location"] = url_for("api.get_case", case_id=answer["case_id"])
+    return response, status
 
 
 @api.get("/cases/<uuid:case_id>")

@@ -55,7 +55,7 @@ def instant(*, required: bool = True) -> fields.AwareDateTime:
     )
 
 
-def word(enum_cls: type[enum.Enum], **kwargs: Any) -> fields.Enum:
+def word(enum_cls: type[enum.Enum], **kwargs: Any) -> fields.Enum[Any]:
     """One of an enumeration's wire words."""
     return fields.Enum(enum_cls, by_value=True, **kwargs)
 

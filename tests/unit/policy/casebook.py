@@ -1,8 +1,9 @@
 """Builds a Case in memory from a policy test case's facts, with explicit timestamps.
 
 Each step applies one of domain/commands.py's commands at its own recording instant;
-the `allowance` and `exemption` steps stand in for the decisions and court orders that
-issue 4 will record, and go to ``evaluate`` as its ``Adjustments``.
+the `allowance`, `exemption` and `impediment` steps stand in for the decisions, court
+orders and documented reasons that issue 4 will record, and go to ``evaluate`` as its
+``Adjustments``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from domain.commands import (
     SetContactFrequency,
     VoidContact,
 )
-from domain.policy.adjustments import Adjustments, Allowance, Exemption
+from domain.policy.adjustments import Adjustments, Allowance, Exemption, Impediment
 from domain.policy.rules import AllowanceKind, ExemptionKind
 from domain.values import (
     PARENT_FLAGS,
@@ -70,6 +71,7 @@ class Builder:
         self.ids: dict[str, UUID] = {}
         self.allowances: list[Allowance] = []
         self.exemptions: list[Exemption] = []
+        self.impediments: list[Impediment] = []
 
     def _at(self, instant: dt.datetime | None = None) -> dt.datetime:
         if instant is not None:
@@ -181,9 +183,17 @@ class Builder:
             )
         )
 
+    def _impediment(self, step: dict[str, Any]) -> None:
+        self.ids[step["key"]] = uuid5(_KEYS, f"{self.case.id}/{step['key']}")
+        self.impediments.append(
+            Impediment(self.ids[step["parent"]], step["on"], self.ids[step["key"]])
+        )
+
     def built(self) -> Built:
         """The case as built, and the adjustments standing in for issue 4's events."""
-        adjustments = Adjustments(tuple(self.allowances), tuple(self.exemptions))
+        adjustments = Adjustments(
+            tuple(self.allowances), tuple(self.exemptions), tuple(self.impediments)
+        )
         return Built(self.case, adjustments, dict(self.ids))
 
 

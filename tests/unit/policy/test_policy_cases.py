@@ -54,6 +54,37 @@ def test_there_are_at_least_forty_cases_across_the_three_programs() -> None:
     assert len({case["name"] for case in CASES}) == len(CASES)
 
 
+CLAUSES_ENCODED = {
+    "ENG-I",
+    "ENG-I.A.1",
+    "ENG-I.A.2",
+    "ENG-I.B",
+    "ENG-I.B.1",
+    "ENG-II",
+    "ENG-II.A",
+    "ENG-II.B",
+    "ENG-III.B",
+    "ENG-FAQ-Q2",
+    "ENG-VII",
+    "ENG-VIII",
+    "TN-A.1",
+    "TN-A.2",
+    "TN-A-NOTE-1",
+    "TN-A-NOTE-2",
+}
+
+
+def test_every_encoded_clause_is_cited_by_some_expected_obligation() -> None:
+    cited = {want.get("clause") for case in CASES for want in case["expected"]}
+    assert cited >= CLAUSES_ENCODED
+
+
+def test_every_case_name_is_a_sentence() -> None:
+    for case in CASES:
+        assert case["name"][0].isupper(), case["name"]
+        assert len(case["name"].split()) >= 6, case["name"]
+
+
 @pytest.mark.parametrize("spec", CASES, ids=[case["name"] for case in CASES])
 def test_policy_case(spec: dict[str, Any]) -> None:
     built = build(spec)

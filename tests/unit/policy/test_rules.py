@@ -8,15 +8,17 @@ import pytest
 
 from domain.policy.packs import pack_for
 from domain.policy.rules import (
+    AllowanceKind,
+    Approval,
     Citation,
     Cited,
     NotInForce,
     Parameter,
     Requirement,
-    Situation,
     meets,
     strictest_met_by,
 )
+from domain.policy.situations import Situation
 from domain.values import ContactMethod, ContactOutcome, Program
 
 OLD = Citation("ENG-I", "SOP", "I. once a month")
@@ -92,10 +94,14 @@ def test_every_pack_cites_its_own_source_on_every_requirement(program: Program) 
 
 def test_remote_contact_with_a_non_custodial_parent_needs_approval_on_cps_only() -> None:
     day = dt.date(2026, 1, 1)
-    cps = pack_for(Program.NH_CPS).requirement(Situation.NON_CUSTODIAL_REMOTE, day)
-    jjs = pack_for(Program.NH_JJS).requirement(Situation.NON_CUSTODIAL_REMOTE, day)
-    assert (cps.value, cps.citation.clause) == (Requirement.FACE_TO_FACE, "ENG-II.A")
-    assert (jjs.value, jjs.citation.clause) == (Requirement.ANY_CONTACT, "ENG-II.A")
+    remote = Situation.NON_CUSTODIAL_REMOTE
+    for program in (Program.NH_CPS, Program.NH_JJS):
+        allowed = pack_for(program).requirement(remote, day)
+        assert (allowed.value, allowed.citation.clause) == (Requirement.ANY_CONTACT, "ENG-II.A")
+    approval = pack_for(Program.NH_CPS).approvals[remote].on(day)
+    assert approval.value == Approval(AllowanceKind.REMOTE_CONTACT, Requirement.FACE_TO_FACE)
+    assert approval.citation.clause == "ENG-II.A"
+    assert remote not in pack_for(Program.NH_JJS).approvals
 
 
 def test_documentation_clauses_follow_each_sops_numbering_and_tn_sets_none() -> None:
