@@ -247,16 +247,11 @@ class ObligationsReadModel:
         ids = [rows.case_id for rows in computed]
         marks = ", ".join("?" * len(ids))
         cursor.execute(f"DELETE FROM {self.table} WHERE case_id IN ({marks})", ids)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in CASE_COLUMNS[1:])
-        cursor.executemany(
-            f"INSERT INTO {self.cases_table} ({', '.join(CASE_COLUMNS)})"
-            f" VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
-            f" ON CONFLICT (case_id) DO UPDATE SET {updates}",
-            [rows.case_row for rows in computed],
-        )
-        cursor.executemany(
-            f"INSERT INTO {self.table} ({', '.join(OBLIGATION_COLUMNS)})"
-            f" VALUES ({', '.join('?' * len(OBLIGATION_COLUMNS))})",
+        cursor.execute(f"DELETE FROM {self.cases_table} WHERE case_id IN ({marks})", ids)
+        cursor.insert(self.cases_table, CASE_COLUMNS, [rows.case_row for rows in computed])
+        cursor.insert(
+            self.table,
+            OBLIGATION_COLUMNS,
             [row for rows in computed for row in rows.obligation_rows],
         )
 
