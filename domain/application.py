@@ -17,9 +17,9 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any, Protocol, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -59,6 +59,14 @@ class IdempotencyRequest:
     owner: str
     key: str
     fingerprint: str
+
+
+class LedgerCommand(Protocol):
+    """A command over any aggregates: it loads what it needs and returns what to save."""
+
+    def decide(
+        self, ledger: CaseLedger, actor: str, at: dt.datetime
+    ) -> tuple[Sequence[Aggregate], Answer]: ...
 
 
 class CaseLedger(Application[UUID]):
@@ -329,6 +337,34 @@ class CaseLedger(Application[UUID]):
             self._command_cases[case.id] = case
             while len(self._command_cases) > _CACHED_CASES:
                 self._command_cases.popitem(last=False)
+
+    def execute(
+        self,
+        command: LedgerCommand,
+        actor: str,
+        *,
+        idempotency: IdempotencyRequest | None = None,
+    ) -> Answer:
+        """Decide ``command`` on freshly loaded aggregates and save them in one transaction.
+
+        For commands that span aggregates (e.g. a referral and its volunteer): a save that
+        collides with another writer reloads and decides again, bounded.
+        """
+        with self._idempotent(idempotency) as replay:
+            if replay is not None:
+                return replay
+            for attempt in range(self.max_attempts):
+                _pause_before_retry(attempt)
+                pending, answer = command.decide(self, actor, self.clock())
+                try:
+                    self.save(*pending, *self._answer_record(idempotency, answer))
+                except IntegrityError:
+                    replay = self._replay(idempotency)
+                    if replay is not None:
+                        return replay
+                    continue
+                return answer
+        raise errors.ConcurrencyConflict("The record kept changing; nothing was recorded.")
 
     # -- idempotency ----------------------------------------------------------------
 

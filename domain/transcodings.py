@@ -16,6 +16,7 @@ from uuid import UUID
 from eventsourcing.persistence import Transcoding
 
 from domain import values
+from domain.pbp import values as pbp_values
 
 
 class DateAsISO(Transcoding):
@@ -128,6 +129,8 @@ ENUMS: tuple[tuple[type[enum.Enum], str], ...] = (
     (values.PermanencyGoal, "permanency_goal"),
     (values.SearchOutcome, "search_outcome"),
     (values.Role, "role"),
+    (pbp_values.Party, "pbp_party"),
+    (pbp_values.ReferralStatus, "pbp_referral_status"),
 )
 
 VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
@@ -139,6 +142,8 @@ VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
     (values.Reunification, "reunification"),
     (values.Assignment, "assignment"),
     (values.DiligentSearch, "diligent_search"),
+    (pbp_values.Certification, "pbp_certification"),
+    (pbp_values.PartnerAssignment, "pbp_partner_assignment"),
 )
 
 

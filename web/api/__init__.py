@@ -9,4 +9,12 @@ from web.auth import authenticate_request
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 api.before_request(authenticate_request)
 
-from web.api import cases, contacts, meta, obligations  # noqa: E402, F401  (routes register on import)
+# routes register on import
+from web.api import (  # noqa: E402, F401
+    cases,
+    contacts,
+    meta,
+    obligations,
+    parent_partners,
+    referrals,
+)

@@ -12,6 +12,7 @@ from domain.access import CASE_OPENERS
 from domain.case import Case
 from domain.values import Role
 from web.api import api
+from web.api.case_alerts import case_pbp_section
 from web.api.writes import created, documented, idempotency, load, record
 from web.auth import ledger, readable_case, require_case_opener, viewer, writable_case
 from web.schemas import cases as schemas
@@ -51,7 +52,7 @@ def open_case() -> Any:
 def get_case(case_id: UUID) -> Any:
     """The case's current state; its ETag is the case's version."""
     case = readable_case(case_id)
-    response = jsonify(case_state(case))
+    response = jsonify(case_state(case) | case_pbp_section(case.id))  # PBP-REF-5
     response.headers["ETag"] = f'"{case.version}"'
     return response
 
