@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from web.access_log import record_access
 from web.auth import authenticate_request
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 api.before_request(authenticate_request)
+api.after_request(record_access)
 
-from web.api import cases, contacts, meta  # noqa: E402, F401  (routes register on import)
+from web.api import access_log, audit, cases, contacts, meta  # noqa: E402, F401  (routes register on import)
