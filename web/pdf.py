@@ -10,10 +10,10 @@ escaped before it gets here (A14).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import warnings
 from typing import Any
-
-from weasyprint import HTML
 
 
 def _refuse(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -23,6 +23,12 @@ def _refuse(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 def render_pdf(html: str) -> bytes:
     """The PDF of a self-contained page."""
     os.environ["SOURCE_DATE_EPOCH"] = "0"
+    with warnings.catch_warnings():
+        # Imported on first use (it is heavy); it warns that it would prefer the
+        # HarfBuzz subsetter, which this machine's fontTools fallback stands in for.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from weasyprint import HTML
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     pdf: bytes = HTML(string=html, url_fetcher=_refuse).write_pdf(pdf_identifier=identifier)
     return pdf
