@@ -11,7 +11,6 @@ and triggers refuse both on either store.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 from uuid import UUID
 
@@ -161,19 +160,14 @@ def record_access(response: Response) -> Response:
     if not _should_log(response.status_code):
         return response
     who = g.get("viewer")
-    status = response.status_code
-    outcome = "allowed" if status < 400 else "denied" if status in DENIED else "failed"
-    entry = {
-        "at": instant(_now()),
-        "username": None if who is None else who.username,
-        "role": None if who is None else who.role.value,
-        "action": action(),
-        "case_id": _case_id(),
-        "outcome": outcome,
-        "status": status,
-    }
     try:
-        access_log().append(entry)
+        record(
+            None if who is None else who.username,
+            None if who is None else who.role.value,
+            action(),
+            _case_id(),
+            response.status_code,
+        )
     except Exception:
         current_app.logger.warning("access log could not be written: the answer is withheld")
         return problem(
@@ -186,6 +180,18 @@ def record_access(response: Response) -> Response:
     return response
 
 
-def _now() -> dt.datetime:
-    clock = access_log().ledger.clock
-    return clock()
+def record(user: str | None, role: str | None, what: str, case_id: str | None, status: int) -> None:
+    """Append one entry now (raises when it cannot be written: callers fail closed)."""
+    log = access_log()
+    outcome = "allowed" if status < 400 else "denied" if status in DENIED else "failed"
+    log.append(
+        {
+            "at": instant(log.ledger.clock()),
+            "username": user,
+            "role": role,
+            "action": what,
+            "case_id": case_id,
+            "outcome": outcome,
+            "status": status,
+        }
+    )
