@@ -8,16 +8,24 @@ import enum
 import pytest
 
 from domain import errors, transcodings, values
+from domain.pbp import values as pbp_values
 from domain.values import ContactMethod, Program, parse_enum
 
+VALUE_MODULES = (values, pbp_values)
 ENUMS = sorted(
-    (v for v in vars(values).values() if isinstance(v, type) and issubclass(v, enum.Enum)),
+    (
+        v
+        for module in VALUE_MODULES
+        for v in vars(module).values()
+        if isinstance(v, type) and issubclass(v, enum.Enum) and v.__module__ == module.__name__
+    ),
     key=lambda cls: cls.__name__,
 )
 VALUE_OBJECTS = [
     v
-    for v in vars(values).values()
-    if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == values.__name__
+    for module in VALUE_MODULES
+    for v in vars(module).values()
+    if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == module.__name__
 ]
 
 
