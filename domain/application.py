@@ -99,7 +99,6 @@ class CaseLedger(Application[UUID]):
             # The caller's bound is for the whole command (catalogue D9); the library
             # retries a timed-out statement, so each attempt may wait only a share of it.
             self._lock_wait_ms = max(100, bound * 1000 // _LIBRARY_ATTEMPTS)
-            settings["POSTGRES_LOCK_TIMEOUT"] = "1"  # whole seconds: the library's least
         return Environment(name, settings)
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
@@ -109,10 +108,14 @@ class CaseLedger(Application[UUID]):
         held table lock would wait for ever; every pooled connection gets a session value.
         """
         factory = super().construct_factory(env)
-        pool = getattr(getattr(factory, "datastore", None), "pool", None)
+        datastore: Any = getattr(factory, "datastore", None)
+        pool = getattr(datastore, "pool", None)
         if self._lock_wait_ms and pool is not None:
             options = f"{pool.kwargs.get('options', '')} -c lock_timeout={self._lock_wait_ms}"
             pool.kwargs["options"] = options.strip()
+            # Its inserts' own "SET LOCAL lock_timeout = '<n>s'" takes a fraction as well
+            # (the setting itself only whole seconds); read when the recorders are built.
+            datastore.lock_timeout = self._lock_wait_ms / 1000
         return factory
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
