@@ -34,6 +34,9 @@ from domain.values import (
     Reunification,
     SearchOutcome,
     Topic,
+    check_flags,
+    parse_enum,
+    require_instant,
 )
 
 AMENDABLE_FIELDS = (
@@ -193,6 +196,7 @@ class Case(Aggregate):
             raise errors.ContactNotFound("No such contact on this case.") from None
 
     def _check_occurred_at(self, occurred_at: dt.datetime, now: dt.datetime) -> None:
+        require_instant(occurred_at, "occurred_at")
         if occurred_at > now:
             raise errors.ContactInFuture(
                 "A contact cannot be recorded before it happens.", field="occurred_at"
@@ -202,7 +206,8 @@ class Case(Aggregate):
     @property
     def current_goal(self) -> GoalSetting | None:
         """The latest goal setting (by effective date, then recording order)."""
-        return max(self.goals, key=lambda g: g.effective_on, default=None)
+        ordered = sorted(self.goals, key=lambda g: g.effective_on)  # stable: recording order
+        return ordered[-1] if ordered else None
 
     @property
     def current_household(self) -> Household | None:
@@ -223,6 +228,8 @@ class Case(Aggregate):
     ) -> None:
         """Hand the case to another worker and/or supervisor."""
         self._require_open()
+        if not worker and not supervisor:
+            raise errors.InvalidValue("worker", "Name a new worker or supervisor.")
         self._require_not_before_opening(effective_on, "effective_on")
         self._reassigned(
             worker=worker or self.worker,
@@ -295,11 +302,14 @@ class Case(Aggregate):
     ) -> None:
         """Record that some of a parent's circumstances changed from ``effective_on``."""
         self._require_open()
-        self.parent(parent_id)
+        parent = self.parent(parent_id)
         self._require_not_before_opening(effective_on, "effective_on")
-        unknown = sorted(set(changes) - set(PARENT_FLAGS))
-        if unknown:
-            raise errors.InvalidValue(unknown[0], "Not a parent circumstance.")
+        if effective_on < parent.history[0].effective_on:
+            raise errors.InvalidValue(
+                "effective_on",
+                f"The parent belongs to the case from {parent.history[0].effective_on}.",
+            )
+        changes = check_flags(dict(changes))
         if not changes:
             raise errors.InvalidValue("effective_on", "Name at least one circumstance.")
         self._circumstances_changed(
@@ -319,10 +329,12 @@ class Case(Aggregate):
         actor: str,
         timestamp: dt.datetime,
     ) -> None:
-        log = self.circumstance_changes[parent_id.hex]
-        log.append({"effective_on": effective_on, "changes": dict(changes)})
+        entry: dict[str, Any] = {"effective_on": effective_on, "changes": dict(changes)}
+        log = [*self.circumstance_changes[parent_id.hex], entry]  # built before it is kept
         parent = self.parents[parent_id.hex]
-        self.parents[parent_id.hex] = dataclasses.replace(parent, history=_fold_changes(log))
+        history = _fold_changes(log)
+        self.circumstance_changes[parent_id.hex] = log
+        self.parents[parent_id.hex] = dataclasses.replace(parent, history=history)
 
     def change_household(self, *, household: Household, actor: str, at: dt.datetime) -> None:
         """Record where the children are from ``household.effective_on``."""
@@ -481,6 +493,7 @@ class Case(Aggregate):
             raise errors.InvalidValue(unknown[0], "This field cannot be amended.")
         if not changes:
             raise errors.InvalidValue("reason", "Name at least one corrected field.")
+        changes = _typed_changes(changes)
         amended = _apply_changes(contact, changes, documentation_due)
         self._check_occurred_at(amended.occurred_at, at)
         _require_narrative(self.program, amended.outcome, amended.narrative)
@@ -564,6 +577,19 @@ def _fold_changes(log: list[dict[str, Any]]) -> tuple[ParentCircumstances, ...]:
                 flags.update(entry["changes"])
         history.append(ParentCircumstances(effective_on=day, **flags))
     return tuple(history)
+
+
+def _typed_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Corrected values as the members and instants a contact holds, never bare words."""
+    typed = dict(changes)
+    for field, enum_cls in (("method", ContactMethod), ("outcome", ContactOutcome)):
+        if field in typed:
+            typed[field] = parse_enum(enum_cls, typed[field], field)
+    if "topics" in typed:
+        typed["topics"] = [parse_enum(Topic, t, "topics") for t in typed["topics"]]
+    if "occurred_at" in typed:
+        require_instant(typed["occurred_at"], "occurred_at")
+    return typed
 
 
 def _apply_changes(

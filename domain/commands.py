@@ -22,12 +22,13 @@ from domain.values import (
     DiligentSearch,
     GoalSetting,
     Household,
-    ParentCircumstances,
     PermanencyGoal,
     Program,
     Relationship,
     SearchOutcome,
     Topic,
+    circumstances_from,
+    require_instant,
 )
 
 Answer = dict[str, Any]
@@ -96,9 +97,7 @@ class IdentifyParent:
 
     def apply(self, case: Case, actor: str, at: dt.datetime) -> Answer:
         parent_id = uuid4()
-        circumstances = ParentCircumstances(
-            effective_on=self.effective_on or case.opened_on, **self.flags
-        )
+        circumstances = circumstances_from(self.effective_on or case.opened_on, dict(self.flags))
         case.identify_parent(
             parent_id=parent_id,
             name=self.name,
@@ -250,6 +249,7 @@ class AmendContact:
     def apply(self, case: Case, actor: str, at: dt.datetime) -> Answer:
         known = case.contacts.get(self.contact_id.hex)  # unknown: amend_contact refuses it
         occurred_at = self.changes.get("occurred_at", known.occurred_at if known else at)
+        require_instant(occurred_at, "occurred_at")
         changes = dict(self.changes)
         if "topics" in changes:
             changes["topics"] = list(changes["topics"])

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import enum
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import Transcoding
 
@@ -52,12 +53,71 @@ class DataclassAsDict(Transcoding):
     def __init__(self, cls: type[Any], name: str) -> None:
         self.type = cls
         self.name = name
+        self.fields = tuple(f.name for f in dataclasses.fields(cls))
 
     def encode(self, obj: Any) -> dict[str, Any]:
-        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+        return {name: getattr(obj, name) for name in self.fields}
 
     def decode(self, data: dict[str, Any]) -> Any:
         return self.type(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+
+
+class ContactAsDict(Transcoding):
+    """A contact as one flat dict of JSON natives.
+
+    A case's snapshot holds every contact, so each is written without nested
+    transcodings (which the JSON encoder would call back into one by one). Decoding
+    also accepts the nested form, in which ids, instants and words arrive already typed.
+    """
+
+    type = values.Contact
+    name = "contact"
+
+    def encode(self, c: values.Contact) -> dict[str, Any]:
+        return {
+            "contact_id": c.contact_id.hex,
+            "parent_id": c.parent_id.hex,
+            "occurred_at": c.occurred_at.isoformat(),
+            "method": c.method.value,
+            "location": c.location,
+            "outcome": c.outcome.value,
+            "purpose": c.purpose,
+            "topics": [t.value for t in c.topics],
+            "narrative": c.narrative,
+            "recorded_at": c.recorded_at.isoformat(),
+            "recorded_by": c.recorded_by,
+            "documentation_due": c.documentation_due.isoformat(),
+            "amendments": c.amendments,
+            "voided": c.voided,
+            "void_reason": c.void_reason,
+        }
+
+    def decode(self, d: dict[str, Any]) -> values.Contact:
+        return values.Contact(
+            contact_id=_uuid(d["contact_id"]),
+            parent_id=_uuid(d["parent_id"]),
+            occurred_at=_instant(d["occurred_at"]),
+            method=values.ContactMethod(d["method"]),
+            location=d["location"],
+            outcome=values.ContactOutcome(d["outcome"]),
+            purpose=d["purpose"],
+            topics=tuple(values.Topic(t) for t in d["topics"]),
+            narrative=d["narrative"],
+            recorded_at=_instant(d["recorded_at"]),
+            recorded_by=d["recorded_by"],
+            documentation_due=_instant(d["documentation_due"]),
+            amendments=d["amendments"],
+            voided=d["voided"],
+            void_reason=d["void_reason"],
+        )
+
+
+def _uuid(value: str | UUID) -> UUID:
+    return value if isinstance(value, UUID) else UUID(value)
+
+
+def _instant(value: str | dt.datetime) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
 
 
 ENUMS: tuple[tuple[type[enum.Enum], str], ...] = (
@@ -82,7 +142,6 @@ VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
     (values.Reunification, "reunification"),
     (values.Assignment, "assignment"),
     (values.DiligentSearch, "diligent_search"),
-    (values.Contact, "contact"),
     (pbp_values.Certification, "pbp_certification"),
     (pbp_values.PartnerAssignment, "pbp_partner_assignment"),
 )
@@ -93,4 +152,5 @@ def all_transcodings() -> list[Transcoding]:
     found: list[Transcoding] = [DateAsISO()]
     found += [EnumAsValue(cls, name) for cls, name in ENUMS]
     found += [DataclassAsDict(cls, name) for cls, name in VALUE_OBJECTS]
+    found.append(ContactAsDict())
     return found

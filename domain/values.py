@@ -106,6 +106,13 @@ def parse_enum(enum_cls: type[E], value: object, field: str) -> E:
     raise InvalidValue(field, f"Must be one of: {allowed}.")
 
 
+def require_instant(value: object, field: str) -> dt.datetime:
+    """An instant with its UTC offset; a bare date or a naive time is ambiguous."""
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise InvalidValue(field, "An instant with its offset is required.")
+    return value
+
+
 PARENT_FLAGS = (
     "custodial",
     "out_of_state",
@@ -127,6 +134,23 @@ class ParentCircumstances:
     missing: bool = False
     child_frequents_home: bool = False
     reunification_planned: bool = False
+
+
+def check_flags(flags: dict[str, object]) -> dict[str, bool]:
+    """Parent circumstances named by the contract, each true or false."""
+    for name, value in flags.items():
+        if name not in PARENT_FLAGS:
+            raise InvalidValue(name, "Not a parent circumstance.")
+        if not isinstance(value, bool):
+            raise InvalidValue(name, "Must be true or false.")
+    return {name: bool(value) for name, value in flags.items()}
+
+
+def circumstances_from(effective_on: dt.date, flags: dict[str, object]) -> ParentCircumstances:
+    """A new parent's circumstances; ``custodial`` must be said, the rest default false."""
+    if "custodial" not in flags:
+        raise InvalidValue("custodial", "Say whether the parent is custodial.")
+    return ParentCircumstances(effective_on=effective_on, **check_flags(flags))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -92,12 +92,14 @@ def catch_up(
     read_model: ReadModel,
     progress: Progress | None = None,
     stop: Callable[[], bool] | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> int | None:
     """Apply every event recorded after the read model's position; returns the new one.
 
     Safe from many threads (one at a time per read model in a process) and from many
     processes (the tracking row refuses a page someone else applied). ``stop`` is asked
-    between pages and ends the catch-up early when it answers True.
+    between pages and ends the catch-up early when it answers True. A rebuild may ask
+    for larger pages (fewer transactions, fewer cases split across pages).
     """
     with _lock(read_model):
         position = read_model.position()
@@ -105,7 +107,7 @@ def catch_up(
         total = max((app.recorder.max_notification_id() or 0) - start, 0)
         while stop is None or not stop():
             page = app.recorder.select_notifications(
-                position, limit=PAGE_SIZE, inclusive_of_start=False
+                position, limit=page_size, inclusive_of_start=False
             )
             if not page:
                 break
@@ -125,12 +127,15 @@ def catch_up(
 
 
 def rebuild(
-    app: Application[UUID], read_model: ReadModel, progress: Progress | None = None
+    app: Application[UUID],
+    read_model: ReadModel,
+    progress: Progress | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> int | None:
     """Throw the read model away and project the whole log again (D5: equals live)."""
     with _lock(read_model):
         read_model.reset()
-        return catch_up(app, read_model, progress)
+        return catch_up(app, read_model, progress, page_size=page_size)
 
 
 def lag(app: Application[UUID], read_model: ReadModel) -> int:

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 
 from domain.application import CaseLedger
-from web import errors
+from web import access_log, errors
 from web.config import check_durability, from_environment, store_settings
 
 DEFAULT_MAX_CONTENT_LENGTH = 1024 * 1024
@@ -38,6 +38,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         ledger.close()
         raise
     app.extensions["caseledger"] = ledger
+    access_log.install(app, ledger)
     atexit.register(ledger.close)
 
     errors.register(app)

@@ -62,9 +62,11 @@ def add_user(username: str, role: str, team: str | None) -> None:
 
 def register_commands(app: Flask) -> None:
     """Make the commands available on ``app.cli`` (and so to ``caseledger``)."""
+    from web.audit_cli import COMMANDS as AUDIT_COMMANDS
     from web.demo_cli import demo
+    from web.projections_cli import projections
 
-    for command in (serve, users, demo):
+    for command in (serve, users, demo, projections, *AUDIT_COMMANDS):
         app.cli.add_command(command)
 
 

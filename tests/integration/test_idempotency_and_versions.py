@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import threading
 from uuid import UUID
 
 import pytest
@@ -11,7 +13,7 @@ from eventsourcing.persistence import IntegrityError
 
 from domain import errors
 from domain.application import IdempotencyRequest
-from domain.commands import OpenCase, RecordContact
+from domain.commands import CloseCase, OpenCase, RecordContact
 from domain.idempotency import IdempotencyRecord, fingerprint
 from domain.values import ContactMethod, ContactOutcome, Program
 from tests.integration.cases import (
@@ -160,3 +162,66 @@ def test_recorded_at_is_the_ledgers_clock_not_the_callers(ledger, clock):
     )
     assert answer["recorded_at"] == clock.now.isoformat()
     assert answer["documented_late"] is True
+
+
+def test_a_repeated_request_gets_its_first_answer_even_after_the_case_closed(ledger, clock):
+    case_id, parent = case_with_parent(ledger)
+    body = {"parent_id": str(parent)}
+    command = contact(parent, clock.now)
+    first = ledger.handle(case_id, command, "wendy", idempotency=keyed("k5", body))
+    ledger.handle(case_id, CloseCase(OPENED_ON, "Goals met"), "wendy")
+    count = event_count(ledger)
+    assert ledger.handle(case_id, command, "wendy", idempotency=keyed("k5", body)) == first
+    with pytest.raises(errors.CaseClosed):
+        ledger.handle(case_id, command, "wendy", idempotency=keyed("k6", body))
+    assert event_count(ledger) == count
+
+
+def test_a_repeated_request_with_its_original_if_match_gets_its_first_answer(ledger, clock):
+    case_id, parent = case_with_parent(ledger)
+    body = {"parent_id": str(parent)}
+    seen = ledger.get_case(case_id).version
+    command = contact(parent, clock.now)
+    first = ledger.handle(
+        case_id, command, "wendy", idempotency=keyed("k7", body), expected_version=seen
+    )
+    again = ledger.handle(
+        case_id, command, "wendy", idempotency=keyed("k7", body), expected_version=seen
+    )
+    assert again == first
+
+
+@dataclasses.dataclass(frozen=True)
+class HeldContact:
+    """Records a contact once the test lets it: the request stays in flight until then."""
+
+    inner: RecordContact
+    entered: threading.Event
+    release: threading.Event
+
+    def apply(self, case, actor, at):
+        self.entered.set()
+        assert self.release.wait(timeout=30)
+        return self.inner.apply(case, actor, at)
+
+
+def test_the_same_key_while_the_first_request_is_in_flight_is_refused(ledger, clock):
+    case_id, parent = case_with_parent(ledger)
+    body = {"parent_id": str(parent)}
+    held = HeldContact(contact(parent, clock.now), threading.Event(), threading.Event())
+    answers = []
+    first = threading.Thread(
+        target=lambda: answers.append(
+            ledger.handle(case_id, held, "wendy", idempotency=keyed("k8", body))
+        )
+    )
+    first.start()
+    try:
+        assert held.entered.wait(timeout=30)
+        with pytest.raises(errors.IdempotencyKeyInFlight):
+            ledger.handle(case_id, held.inner, "wendy", idempotency=keyed("k8", body))
+    finally:
+        held.release.set()
+        first.join()
+    assert ledger.handle(case_id, held.inner, "wendy", idempotency=keyed("k8", body)) == answers[0]
+    assert len(ledger.get_case(case_id).contacts) == 1

@@ -211,3 +211,41 @@ def test_contact_id_in_answer_names_the_stored_contact():
         parent, NOW, ContactMethod.WRITTEN, ContactOutcome.COMPLETED, "Letter", narrative="Sent."
     ).apply(case, WORKER, NOW)
     assert case.contact(UUID(answer["contact_id"])).method is ContactMethod.WRITTEN
+
+
+def test_amendment_given_wire_words_stores_enumeration_members():
+    case, contact_id = _recorded()
+    AmendContact(
+        contact_id, "x", {"method": "phone", "outcome": "attempted", "topics": ["other_parents"]}
+    ).apply(case, WORKER, NOW)
+    amended = case.contact(contact_id)
+    assert amended.method is ContactMethod.PHONE
+    assert amended.outcome is ContactOutcome.ATTEMPTED
+    assert amended.topics == (Topic.OTHER_PARENTS,)
+    (event,) = [e for e in case.collect_events() if type(e).__name__ == "ContactAmended"]
+    assert event.changes["method"] is ContactMethod.PHONE
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"method": "carrier_pigeon"}, "method"),
+        ({"outcome": "maybe"}, "outcome"),
+        ({"topics": ["gossip"]}, "topics"),
+        ({"occurred_at": dt.datetime(2026, 3, 5, 10)}, "occurred_at"),
+        ({"occurred_at": "2026-03-05"}, "occurred_at"),
+    ],
+)
+def test_amendment_with_a_value_outside_its_type_is_refused(changes, field):
+    case, contact_id = _recorded()
+    with pytest.raises(errors.InvalidValue) as refused:
+        AmendContact(contact_id, "x", changes).apply(case, WORKER, NOW)
+    assert refused.value.field == field
+
+
+def test_contact_at_a_time_without_its_offset_is_refused():
+    case = open_case()
+    parent = add_parent(case)
+    with pytest.raises(errors.InvalidValue) as refused:
+        record_contact(case, parent, occurred_at=dt.datetime(2026, 3, 9, 10, 0))
+    assert refused.value.field == "occurred_at"

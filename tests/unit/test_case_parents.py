@@ -12,6 +12,7 @@ from domain.commands import (
     ChangeCircumstances,
     ChangeHousehold,
     IdentifyParent,
+    Reassign,
     RecordDiligentSearch,
     SetContactFrequency,
     SetPermanencyGoal,
@@ -47,10 +48,11 @@ def test_parent_effective_before_the_case_opened_is_refused():
 def test_unknown_circumstance_flag_is_refused_by_name():
     case = open_case(opened_on=JAN_5)
     parent = add_parent(case)
-    with pytest.raises(TypeError):
+    with pytest.raises(errors.InvalidValue) as refused:
         IdentifyParent("Bo", Relationship.STEP, {"custodial": True, "rich": True}).apply(
             case, WORKER, NOW
         )
+    assert refused.value.field == "rich"
     with pytest.raises(errors.InvalidValue) as refused:
         ChangeCircumstances(parent, FEB_1, {"rich": True}).apply(case, WORKER, NOW)
     assert refused.value.field == "rich"
@@ -160,3 +162,42 @@ def test_diligent_search_in_the_future_is_refused():
         RecordDiligentSearch(
             parent, NOW + dt.timedelta(seconds=1), ("registry",), SearchOutcome.LOCATED
         ).apply(case, WORKER, NOW)
+
+
+def test_parent_must_be_said_custodial_or_not_and_flags_must_be_booleans():
+    case = open_case(opened_on=JAN_5)
+    with pytest.raises(errors.InvalidValue) as missing:
+        IdentifyParent("Bo", Relationship.STEP, {"missing": True}).apply(case, WORKER, NOW)
+    assert missing.value.field == "custodial"
+    with pytest.raises(errors.InvalidValue) as wrong:
+        IdentifyParent("Bo", Relationship.STEP, {"custodial": "yes"}).apply(case, WORKER, NOW)
+    assert wrong.value.field == "custodial"
+    parent = add_parent(case)
+    with pytest.raises(errors.InvalidValue) as changed:
+        ChangeCircumstances(parent, FEB_1, {"missing": 1}).apply(case, WORKER, NOW)
+    assert changed.value.field == "missing"
+    assert case.parents.keys() == {parent.hex}
+
+
+def test_of_two_goals_effective_the_same_day_the_later_recorded_is_current():
+    case = open_case(opened_on=JAN_5)
+    SetPermanencyGoal(PermanencyGoal.ADOPTION, None, FEB_1, ("sam",)).apply(case, WORKER, NOW)
+    SetPermanencyGoal(PermanencyGoal.REUNIFICATION, None, FEB_1, ("sam",)).apply(case, WORKER, NOW)
+    assert case.current_goal is not None
+    assert case.current_goal.goal is PermanencyGoal.REUNIFICATION
+
+
+def test_reassignment_naming_nobody_is_refused():
+    case = open_case(opened_on=JAN_5)
+    with pytest.raises(errors.InvalidValue):
+        Reassign(None, None, FEB_1, "no change").apply(case, WORKER, NOW)
+    assert case.collect_events()[-1].__class__.__name__ == "CaseOpened"
+
+
+def test_change_effective_before_the_parent_joined_the_case_is_refused():
+    case = open_case(opened_on=JAN_5)
+    parent = add_parent(case, effective_on=MAR_1)
+    with pytest.raises(errors.InvalidValue) as refused:
+        ChangeCircumstances(parent, FEB_1, {"missing": True}).apply(case, WORKER, NOW)
+    assert refused.value.field == "effective_on"
+    assert case.parent(parent).history == (ParentCircumstances(MAR_1, custodial=True),)

@@ -2,32 +2,45 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 
 import pytest
 
-from domain import errors, values
+from domain import errors, transcodings, values
+from domain.pbp import values as pbp_values
 from domain.values import ContactMethod, Program, parse_enum
 
-ENUMS = [
-    values.Program,
-    values.Relationship,
-    values.ContactMethod,
-    values.ContactOutcome,
-    values.Topic,
-    values.PermanencyGoal,
-    values.SearchOutcome,
-    values.Role,
+VALUE_MODULES = (values, pbp_values)
+ENUMS = sorted(
+    (
+        v
+        for module in VALUE_MODULES
+        for v in vars(module).values()
+        if isinstance(v, type) and issubclass(v, enum.Enum) and v.__module__ == module.__name__
+    ),
+    key=lambda cls: cls.__name__,
+)
+VALUE_OBJECTS = [
+    v
+    for module in VALUE_MODULES
+    for v in vars(module).values()
+    if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == module.__name__
 ]
 
 
 def test_every_enumeration_is_a_plain_enum_so_the_store_keeps_its_members():
+    assert ENUMS
     for cls in ENUMS:
         assert not issubclass(cls, str | int), cls
-    declared = {
-        v for v in vars(values).values() if isinstance(v, type) and issubclass(v, enum.Enum)
-    }
-    assert declared == set(ENUMS)
+
+
+def test_every_enumeration_and_value_object_has_a_transcoding():
+    assert {cls for cls, _ in transcodings.ENUMS} == set(ENUMS)
+    covered = {cls for cls, _ in transcodings.VALUE_OBJECTS} | {transcodings.ContactAsDict.type}
+    assert covered == set(VALUE_OBJECTS)
+    names = [t.name for t in transcodings.all_transcodings()]
+    assert len(names) == len(set(names))
 
 
 @pytest.mark.parametrize("cls", ENUMS, ids=lambda c: c.__name__)

@@ -1,0 +1,65 @@
+"""`caseledger projections rebuild [NAME]`: throw read models away and project them again."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from domain.application import CaseLedger
+from projections import obligations
+from projections.audit_trail import AuditDamaged, AuditTrail
+from projections.runner import Progress
+from web.config import from_environment
+
+
+def _obligations(ledger: CaseLedger) -> Callable[[Progress], int | None]:
+    model = obligations.ObligationsReadModel(ledger)
+    return lambda progress: obligations.rebuild(ledger, model, progress)
+
+
+def _audit_trail(ledger: CaseLedger) -> Callable[[Progress], int | None]:
+    key = Path(from_environment().checkpoint_key)
+    trail = AuditTrail(ledger, key if key.exists() else None)
+    return trail.rebuild
+
+
+READ_MODELS: dict[str, Callable[[CaseLedger], Callable[[Progress], int | None]]] = {
+    "obligations": _obligations,
+    "audit_trail": _audit_trail,
+}
+
+
+@click.group("projections")
+def projections() -> None:
+    """Manage the read models derived from the events."""
+
+
+@projections.command("rebuild")
+@click.argument("name", required=False, type=click.Choice(sorted(READ_MODELS)))
+@with_appcontext
+def rebuild(name: str | None) -> None:
+    """Rebuild one read model from the first event (no NAME: all of them)."""
+    ledger: CaseLedger = current_app.extensions["caseledger"]
+    for each in [name] if name else sorted(READ_MODELS):
+        run = READ_MODELS[each](ledger)
+        total = ledger.recorder.max_notification_id() or 0
+        bar: Any
+        with click.progressbar(length=max(total, 1), label=f"Rebuilding {each}") as bar:
+            done = [0]
+
+            def progress(applied: int, _total: int, bar: Any = bar, done: list[int] = done) -> None:
+                bar.update(applied - done[0])
+                done[0] = applied
+
+            try:
+                position = run(progress)
+            except AuditDamaged as error:
+                click.echo(f"\n{each}: {error}", err=True)
+                sys.exit(1)
+        click.echo(f"{each}: rebuilt up to event {position or 0}.")
