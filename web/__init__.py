@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,6 +31,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     url = config.pop("DATABASE_URL", None)
     clock = config.pop("CLOCK", _wall_clock)
     app.config.update(config)
+    # Signs the browser session of the pages; without a configured key, sessions last
+    # as long as the process (several workers need CASELEDGER_SECRET_KEY).
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = from_environment().secret_key or secrets.token_hex(32)
+    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     store = store_settings(url) if url else from_environment().store
     ledger = CaseLedger(store, clock=clock)
     try:
@@ -44,8 +50,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     from web.api import api
     from web.cli import register_commands
+    from web.pages import pages
 
     app.register_blueprint(api)
+    app.register_blueprint(pages)
     register_commands(app)
     return app
 

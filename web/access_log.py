@@ -24,7 +24,7 @@ from web.errors import problem
 EXTENSION = "caseledger.access_log"
 SAFE_VALUES = {"format": frozenset({"json", "html", "pdf"})}
 DENIED = frozenset({401, 403, 404})
-UNLOGGED_ENDPOINTS = frozenset({"api.health", "api.openapi"})
+UNLOGGED_ENDPOINTS = frozenset({"api.health", "api.openapi", "pages.login"})
 COLUMNS = ("at", "username", "role", "action", "case_id", "outcome", "status")
 
 
@@ -116,7 +116,10 @@ def access_log() -> AccessLog:
 
 
 def action() -> str:
-    """``GET /cases/{case_id}/audit?format=pdf&known_at``: the route, never free text."""
+    """``GET /cases/{case_id}/audit?format=pdf&known_at``: the route, never free text.
+
+    A page read is marked ``PAGE GET /cases/{case_id}`` so it is told apart from the API.
+    """
     rule = request.url_rule.rule if request.url_rule else request.path
     rule = rule.removeprefix("/api/v1")
     for converter in ("uuid:", "int:", "string:", "path:"):
@@ -133,7 +136,8 @@ def action() -> str:
             params.append(f"{name}={value}")
         elif name.isidentifier() and len(name) <= 40:
             params.append(name)
-    return f"{request.method} {rule}" + ("?" + "&".join(params) if params else "")
+    page = "PAGE " if request.blueprint == "pages" else ""
+    return f"{page}{request.method} {rule}" + ("?" + "&".join(params) if params else "")
 
 
 def _case_id() -> str | None:

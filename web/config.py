@@ -29,6 +29,7 @@ class Settings:
     database_url: str
     checkpoint_key: str
     cipher_key: str | None
+    secret_key: str | None = None
 
     @property
     def store(self) -> dict[str, str]:
@@ -47,6 +48,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         database_url=env.get("CASELEDGER_DATABASE_URL", DEFAULT_DATABASE_URL),
         checkpoint_key=env.get("CASELEDGER_CHECKPOINT_KEY", "var/checkpoint.key"),
         cipher_key=env.get("CASELEDGER_CIPHER_KEY") or None,
+        secret_key=env.get("CASELEDGER_SECRET_KEY") or None,
     )
 
 

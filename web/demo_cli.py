@@ -45,6 +45,7 @@ def demo(if_empty: bool, seed: int) -> None:
 
 
 def _print_users(tokens: dict[str, str]) -> None:
+    click.echo(f"\nSign in at {BASE_URL}/login with a token, or call the API with it.")
     click.echo("\nDemo users and their API tokens:")
     for user in USERS:
         if user.username not in tokens:

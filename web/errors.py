@@ -162,6 +162,27 @@ def _unexpected(error: Exception) -> Response:
     return problem(500, "internal-error", "Internal error.", "The request could not be completed.")
 
 
+_HANDLERS: tuple[tuple[type[Exception], Any], ...] = (
+    (domain.DomainError, _domain_error),
+    (Problem, _web_problem),
+    (ValidationError, _validation_error),
+    (HTTPException, _http_error),
+    (OperationalError, _storage_unavailable),
+    (InterfaceError, _storage_unavailable),
+    (psycopg.OperationalError, _storage_unavailable),
+    (sqlite3.OperationalError, _storage_unavailable),
+)
+
+
+def problem_for(error: Exception) -> Response:
+    """The problem+json answer any error gets, for callers that render it otherwise (pages)."""
+    for kind, handler in _HANDLERS:
+        if isinstance(error, kind):
+            answer: Response = handler(error)
+            return answer
+    return _unexpected(error)
+
+
 def register(app: Flask) -> None:
     """Install the handlers; the most specific class wins."""
     app.register_error_handler(domain.DomainError, _domain_error)

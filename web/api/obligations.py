@@ -77,7 +77,7 @@ def case_obligations(case_id: UUID) -> Any:
     return jsonify(head | {"obligations": [] if then is None else documents(then, as_of)})
 
 
-def _listing(query: dict[str, Any]) -> Listing:
+def scope_listing(query: dict[str, Any]) -> Listing:
     """The caller's scope (ARCHITECTURE "Who may do what") narrowed by the query."""
     caller = viewer()
     statuses = tuple(sorted(set(query["status"].split(",")))) if query["status"] else ()
@@ -97,6 +97,6 @@ def list_obligations() -> Any:
     """Obligations across the caller's cases (a supervisor sees the team's), by due day."""
     if viewer().role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.AUDITOR):
         raise forbidden("Only caseworkers, supervisors and auditors list obligations.")
-    listing = _listing(ObligationListQuery().load(request.args))
+    listing = scope_listing(ObligationListQuery().load(request.args))
     items = _caught_up().listing(listing)
     return _json('{"obligations":[' + ",".join(items) + "]}")
