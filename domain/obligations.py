@@ -20,6 +20,7 @@ from domain.policy.adjustments import NO_ADJUSTMENTS, Adjustments
 from domain.policy.calendar import local_date
 from domain.policy.facts import CaseFacts, ParentRecord
 from domain.policy.judging import judge_parent
+from domain.policy.meeting_obligations import meeting_notices, refusal_escalations
 from domain.policy.obligation import Kind, Obligation, Status
 from domain.policy.packs import pack_for
 from domain.policy.rules import PolicyPack
@@ -66,6 +67,9 @@ def evaluate(
         closed_on=case.closed_on,
         household=tuple(case.household),
         returns=tuple(sorted({r.child_returns_on for r in case.reunifications})),
+        meetings=tuple(
+            sorted(case.meetings.values(), key=lambda m: (m.held_on, str(m.meeting_id)))
+        ),
     )
     contacts = _by_parent(pack, as_of, case.contacts.values())
     searches = _searches_by_parent(pack, as_of, case.searches)
@@ -91,6 +95,16 @@ def evaluate(
             impediments=adjustments.impediments_for(pid),
         )
         obligations.extend(judge_parent(facts, record))
+    listed = [
+        p
+        for p in case.parents.values()
+        if max(p.history[0].effective_on, case.opened_on) <= facts.last_day
+    ]
+    obligations.extend(meeting_notices(facts, listed, case.meeting_notices.values()))
+    parents = {p.parent_id: p for p in listed}
+    obligations.extend(
+        refusal_escalations(facts, parents, contacts, case.refusal_escalations.values())
+    )
     obligations.sort(key=Obligation.sort_key)
     return obligations
 
