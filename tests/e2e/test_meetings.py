@@ -145,6 +145,7 @@ def test_a_refusal_escalated_to_the_supervisor_then_a_cps_supervisor_meets_eng_v
     }
     assert api.post(path, first, "alice").status_code == 201
     closing = first | {"step": "cps_supervisor_consulted", "consultant": "Lee, CPS supervisor"}
+    assert_problem(api.post(path, closing, "alice"), 403)  # the supervisor's step, not the JPPO's
     closed = api.post(path, closing | {"occurred_at": "2026-03-10T09:00:00-05:00"}, "sam")
     assert closed.status_code == 201, closed.json
     (met,) = [

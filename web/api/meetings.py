@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from domain.meetings import CLOSING_STEPS
 from web.api import api
 from web.api.writes import documented, load, record
-from web.auth import writable_case
+from web.auth import forbidden, viewer, writable_case
 from web.schemas import meetings as schemas
 from web.schemas.output import EscalationRecordedOut, MeetingScheduledOut, NoticeRecordedOut
 
@@ -36,7 +37,10 @@ def record_meeting_notice(case_id: UUID, meeting_id: UUID) -> Any:
 @documented(schemas.RefusalEscalationSchema, EscalationRecordedOut)
 def escalate_refusal(case_id: UUID) -> Any:
     """One step of escalating a non-custodial parent's refusal (ENG-VI, NH-JJS)."""
-    writable_case(case_id)
+    case = writable_case(case_id)
     schema = schemas.RefusalEscalationSchema()
     body, data = load(schema)
+    if data["step"] in CLOSING_STEPS and viewer().username != case.supervisor:
+        # ENG-VI: it is the supervisor who consults a CPS supervisor, or finds no need.
+        raise forbidden("Only the case's supervisor records this step.")
     return record(case_id, schema.command(data), body)
