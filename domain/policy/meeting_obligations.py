@@ -126,9 +126,11 @@ def refusal_escalations(
         if day <= facts.as_of:
             steps.setdefault(escalation.contact_id, []).append((day, escalation))
     for parent_id, dated in contacts.items():
-        parent = parents[parent_id]
+        parent = parents.get(parent_id)
+        if parent is None:
+            continue  # not yet on the case at as_of
         for day, contact in dated:
-            if contact.outcome is not ContactOutcome.REFUSED:
+            if contact.outcome is not ContactOutcome.REFUSED or day > facts.last_day:
                 continue
             circumstances = parent.on(day)
             household = in_force(facts.household, day)
