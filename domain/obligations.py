@@ -103,7 +103,11 @@ def evaluate(
             impediments=adjustments.impediments_for(pid),
         )
         obligations.extend(judge_parent(facts, record))
-    obligations.extend(meeting_notices(facts, listed.values(), case.meeting_notices.values()))
+    obligations.extend(
+        meeting_notices(
+            facts, listed.values(), case.meeting_notices.values(), adjustments.exemptions_for
+        )
+    )
     obligations.extend(
         refusal_escalations(facts, listed, contacts, case.refusal_escalations.values())
     )
