@@ -15,6 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain import errors
+from domain.case_meetings import CaseMeetings
 from domain.policy.calendar import local_date
 from domain.values import (
     PARENT_FLAGS,
@@ -50,7 +51,7 @@ AMENDABLE_FIELDS = (
 )
 
 
-class Case(Aggregate):
+class Case(CaseMeetings, Aggregate):
     """A child-welfare case: its parents, household, contacts and what was decided."""
 
     class CaseOpened(Aggregate.Created):

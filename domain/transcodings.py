@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Transcoding
 
-from domain import values
+from domain import meetings, values
 from domain.pbp import values as pbp_values
 
 
@@ -131,6 +131,10 @@ ENUMS: tuple[tuple[type[enum.Enum], str], ...] = (
     (values.Role, "role"),
     (pbp_values.Party, "pbp_party"),
     (pbp_values.ReferralStatus, "pbp_referral_status"),
+    (meetings.MeetingKind, "meeting_kind"),
+    (meetings.NoticeOutcome, "notice_outcome"),
+    (meetings.WithholdReason, "withhold_reason"),
+    (meetings.EscalationStep, "escalation_step"),
 )
 
 VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
@@ -144,6 +148,9 @@ VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
     (values.DiligentSearch, "diligent_search"),
     (pbp_values.Certification, "pbp_certification"),
     (pbp_values.PartnerAssignment, "pbp_partner_assignment"),
+    (meetings.Meeting, "meeting"),
+    (meetings.MeetingNotice, "meeting_notice"),
+    (meetings.RefusalEscalation, "refusal_escalation"),
 )
 
 

@@ -20,6 +20,8 @@ class Kind(enum.Enum):
     PRE_RETURN_HOME_VISIT = "pre_return_home_visit"
     DILIGENT_SEARCH = "diligent_search"
     DOCUMENTATION = "documentation"
+    MEETING_NOTICE = "meeting_notice"  # ENG-V
+    REFUSAL_ESCALATION = "refusal_escalation"  # ENG-VI (NH-JJS)
 
 
 class Status(enum.Enum):

@@ -14,8 +14,9 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Generic, TypeVar
 
+from domain.meetings import MeetingKind, WithholdReason
 from domain.policy.situations import Situation, SituationFacts
-from domain.values import ContactMethod, ContactOutcome, Program
+from domain.values import ContactMethod, ContactOutcome, Program, Relationship
 
 T = TypeVar("T")
 
@@ -132,6 +133,7 @@ class ExemptionKind(enum.Enum):
     CEASE_EFFORTS = "cease_efforts"  # a court order (ENG-III.B.1, ENG-FAQ-Q2)
     RELEASE_REASONABLE_EFFORTS = "release_reasonable_efforts"  # TN-A-NOTE-1
     FULL_GUARDIANSHIP = "full_guardianship"  # TN-A-NOTE-1
+    NO_NOTIFICATION = "no_notification"  # a court order: no meeting notices (ENG-V)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,6 +162,34 @@ class ExemptionRule:
 
     citation: Citation
     step_parent: Citation | None
+
+
+@dataclasses.dataclass(frozen=True)
+class NoticeRule:
+    """Who is owed notice of a meeting about the child, and why it may be withheld (ENG-V).
+
+    A parent is owed notice while non-custodial (or, where ``missing_parents``, missing)
+    on the meeting day and recorded under one of ``relationships``; a notice withheld for
+    one of ``withhold`` makes the obligation ``exempt``, citing that reason's clause.
+    """
+
+    citation: Citation
+    kinds: frozenset[MeetingKind]
+    relationships: frozenset[Relationship]
+    missing_parents: bool
+    withhold: Mapping[WithholdReason, Citation]
+
+
+@dataclasses.dataclass(frozen=True)
+class EscalationRule:
+    """A refused contact to escalate, and by when (ENG-VI, NH-JJS).
+
+    ``business_days`` counts from the refusal's local day; the SOP names no deadline, so
+    it is the agency's setting.
+    """
+
+    citation: Citation
+    business_days: int
 
 
 @dataclasses.dataclass(frozen=True)
@@ -196,6 +226,10 @@ class PolicyPack:
     when_possible_citation: Citation | None
     allowances: Mapping[AllowanceKind, AllowanceEffect]
     exemptions: Mapping[ExemptionKind, ExemptionRule]
+    # ENG-V: notice of meetings about the child to non-custodial parents; TN sets none.
+    meeting_notice: Parameter[NoticeRule] | None = None
+    # ENG-VI (JJS): a refusal by a non-custodial parent of a youth in care is escalated.
+    refusal_escalation: Parameter[EscalationRule] | None = None
 
     def requirement(self, situation: Situation, day: dt.date) -> Cited[Requirement]:
         """The requirement ``situation`` sets on ``day``, with its citation."""

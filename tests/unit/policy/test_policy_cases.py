@@ -65,6 +65,8 @@ CLAUSES_ENCODED = {
     "ENG-II.B",
     "ENG-III.B",
     "ENG-FAQ-Q2",
+    "ENG-V",
+    "ENG-VI",
     "ENG-VII",
     "ENG-VIII",
     "TN-A.1",
