@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from domain.decisions import DecisionKind
 from domain.policy.rules import (
     METHOD_MEETS,
     AllowanceEffect,
@@ -88,6 +89,12 @@ ENG_IV = cite(
     "visits will be documented in the DCYF electronic information system, and should "
     "include all information supporting the decision.",
 )
+ENG_IV_A = cite(
+    "ENG-IV.A",
+    "IV.A. The JPPO and their Supervisor will conduct ongoing evaluation of the "
+    "appropriateness of face-to-face contact as appropriate and document these discussions "
+    "and the reason for the action taken/not taken in the DCYF electronic information system.",
+)
 ENG_VIII = cite(
     "ENG-VIII",
     "VIII. All efforts to engage with parents/guardians, including written correspondence, "
@@ -139,4 +146,11 @@ PACK = PolicyPack(
         # ENG-III.B (JJS): efforts continue throughout the case; no determination ends them.
         ExemptionKind.CEASE_EFFORTS: ExemptionRule(ENG_FAQ_Q2, step_parent=ENG_FAQ_Q2),
     },
+    # ENG-IV.A names no interval: the agency's setting, 30 days unless it says otherwise.
+    decision_review_days=parameter(30, ENG_IV_A, IN_FORCE_FROM),
+    # ENG-II.A (JJS) names no approval: a remote-contact decision stands as recorded.
+    decisions_without_approval={DecisionKind.REMOTE_CONTACT: ENG_II_A},
+    # ENG-III.B (JJS): efforts continue throughout the case; only the Court ends them.
+    efforts_ceased_refused=ENG_III_B,
+    efforts_ceased_refused_in_court=ENG_III_B,
 )

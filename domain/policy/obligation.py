@@ -20,6 +20,7 @@ class Kind(enum.Enum):
     PRE_RETURN_HOME_VISIT = "pre_return_home_visit"
     DILIGENT_SEARCH = "diligent_search"
     DOCUMENTATION = "documentation"
+    DECISION_REVIEW = "decision_review"
 
 
 class Status(enum.Enum):
