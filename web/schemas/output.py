@@ -16,6 +16,7 @@ from domain.values import (
     SearchOutcome,
     Topic,
 )
+from web.schemas.decision_output import DECISION_FIELDS, decision_state
 
 
 class CircumstancesOut(Schema):
@@ -123,7 +124,12 @@ class CaseOut(Schema):
     contact_frequencies = fields.List(fields.Nested(FrequencyOut))
     diligent_searches = fields.List(fields.Nested(SearchOut))
     contacts = fields.List(fields.Nested(ContactOut))
-    open_decisions = fields.List(fields.Dict())
+    open_decisions = DECISION_FIELDS["open_decisions"]
+    decisions = DECISION_FIELDS["decisions"]
+    consultations = DECISION_FIELDS["consultations"]
+    safety_risks = DECISION_FIELDS["safety_risks"]
+    court_orders = DECISION_FIELDS["court_orders"]
+    efforts_ceased = DECISION_FIELDS["efforts_ceased"]
     version = fields.Integer()
 
 
@@ -155,7 +161,7 @@ def case_state(case: Case) -> dict[str, Any]:
         "contact_frequencies": case.frequencies,
         "diligent_searches": case.searches,
         "contacts": sorted(case.contacts.values(), key=lambda c: c.occurred_at),
-        "open_decisions": [],
+        **decision_state(case),
         "version": case.version,
     }
     answer: dict[str, Any] = CaseOut().dump(state)
