@@ -116,6 +116,13 @@ class ReviewDecision:
     decision_hash: str | None
     effective_on: dt.date | None = None
 
+    def bound_to(self, case: Case) -> ReviewDecision:
+        """This review, bound to the decision's version in ``case`` unless already bound."""
+        decision = case.decisions.get(self.decision_id.hex)
+        if self.decision_hash is not None or decision is None:
+            return self
+        return dataclasses.replace(self, decision_hash=decision.version_hash)
+
     def apply(self, case: Case, actor: str, at: dt.datetime) -> Answer:
         decision = case.review_decision(
             decision_id=self.decision_id,

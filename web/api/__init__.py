@@ -22,4 +22,5 @@ from web.api import (  # noqa: E402, F401
     obligations,
     parent_partners,
     referrals,
+    review_queue,
 )
