@@ -301,3 +301,29 @@ def test_a_consultation_in_the_future_or_with_an_unknown_role_is_refused(
     assert_problem(api.post(path, consultation(with_role="judge"), "alice"), 422)
     later = consultation(occurred_at="2026-04-01T10:00:00-04:00")
     assert_problem(api.post(path, later, "alice"), 422)
+
+
+def test_the_openapi_document_describes_every_decision_call(api: Api) -> None:
+    document = api.get("/openapi.json", None).json
+    paths = document["paths"]
+    for path in (
+        "/api/v1/cases/{case_id}/consultations",
+        "/api/v1/cases/{case_id}/safety-risks",
+        "/api/v1/cases/{case_id}/decisions",
+        "/api/v1/cases/{case_id}/decisions/{decision_id}/reviews",
+        "/api/v1/cases/{case_id}/court-orders",
+        "/api/v1/cases/{case_id}/efforts-ceased",
+    ):
+        post = paths[path]["post"]
+        assert "requestBody" in post, path
+        assert {"201", "403", "409", "422"} <= set(post["responses"]), path
+    queue = paths["/api/v1/review-queue"]["get"]
+    assert "200" in queue["responses"]
+    schemas = document["components"]["schemas"]
+    assert "rationale" in schemas["QueueItemOut"]["properties"]
+    assert schemas["Decision"]["properties"]["kind"]["enum"] == [
+        "meet_outside_home",
+        "suspend_visits",
+        "alternative_contact_plan",
+        "remote_contact",
+    ]
