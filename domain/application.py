@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, cast, runtime_checkable
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -268,6 +268,7 @@ class CaseLedger(Application[UUID]):
     ) -> Answer:
         with self._locks[hash(case_id) % _LOCK_STRIPES]:
             kept: Case | None = self._case_for_command(case_id)
+            bound: CaseCommand | None = None
             try:
                 for attempt in range(self.max_attempts):
                     _pause_before_retry(attempt)
@@ -287,15 +288,29 @@ class CaseLedger(Application[UUID]):
                     # conflict, so it works on a copy and another conflict costs no reload.
                     case = kept if attempt == 0 else working_copy(kept)
                     since = kept.version
+                    run = bound or _bound(command, case)
                     try:
-                        answer = command.apply(case, actor, self.clock())
+                        answer = run.apply(case, actor, self.clock())
                         self.save(case, *self._answer_record(idempotency, answer))
                     except BaseException as exc:
                         unsure = case.version != since or not isinstance(exc, errors.DomainError)
                         if case is kept and unsure:
                             kept = None  # it may hold changes that were never saved
+                        if (
+                            attempt == 0
+                            and kept is not None
+                            and isinstance(exc, errors.DomainError)
+                        ):
+                            # A refusal judged on a kept case that lags other processes is
+                            # judged again on the case as stored.
+                            kept = self._fast_forward(kept)
+                            if kept.version != since:
+                                continue
                         if not isinstance(exc, IntegrityError):
                             raise
+                        # Another write came first: the retry is the same command, still
+                        # bound to what it saw (a review to the decision's version).
+                        bound = run
                         replay = self._replay(idempotency)
                         if replay is not None:
                             return replay
@@ -431,6 +446,20 @@ def snapshot_step(version: int, interval: int) -> int:
     while version > step * 8:
         step *= 2
     return step
+
+
+@runtime_checkable
+class BindsToWhatItSaw(Protocol):
+    """A command whose retry after a conflicting write must still mean what it meant."""
+
+    def bound_to(self, case: Case) -> CaseCommand: ...
+
+
+def _bound(command: CaseCommand, case: Case) -> CaseCommand:
+    """The command bound to the case as this attempt sees it, if it binds at all."""
+    if isinstance(command, BindsToWhatItSaw):
+        return command.bound_to(case)
+    return command
 
 
 def _pause_before_retry(attempt: int) -> None:

@@ -14,6 +14,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from domain import case_decisions as decided
 from domain import errors
 from domain.case_meetings import CaseMeetings
 from domain.policy.calendar import local_date
@@ -51,8 +52,16 @@ AMENDABLE_FIELDS = (
 )
 
 
-class Case(CaseMeetings, Aggregate):
+class Case(CaseMeetings, decided.CaseDecisions, Aggregate):
     """A child-welfare case: its parents, household, contacts and what was decided."""
+
+    # Decisions and what bears on them (domain/case_decisions.py), as Case events.
+    ConsultationRecorded = decided.ConsultationRecorded
+    SafetyRiskIdentified = decided.SafetyRiskIdentified
+    DecisionRecorded = decided.DecisionRecorded
+    DecisionReviewed = decided.DecisionReviewed
+    CourtOrderRecorded = decided.CourtOrderRecorded
+    EffortsCeasedDetermined = decided.EffortsCeasedDetermined
 
     class CaseOpened(Aggregate.Created):
         case_number: str

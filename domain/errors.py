@@ -123,3 +123,42 @@ class IdempotencyKeyReused(DomainError):
 
 class StaleVersion(DomainError):
     """The caller's If-Match no longer matches the case's version (HTTP 412)."""
+
+
+class NotPermitted(DomainError):
+    """A readable case, but this caller may not take the action (HTTP 403)."""
+
+
+class DecisionNotFound(NotFound):
+    """No decision with that id on the case."""
+
+
+class UnknownConsultation(DomainError):
+    """A body names a consultation the case does not have."""
+
+    def __init__(self, field: str = "consultation_id") -> None:
+        super().__init__("No such consultation on this case.", field=field)
+
+
+class DecisionNotPending(Conflict):
+    """Only a decision pending review can be approved or declined."""
+
+
+class DecisionNotApproved(Conflict):
+    """Only an approved decision can be continued or ended."""
+
+
+class DecisionChanged(Conflict):
+    """The decision changed since the version the reviewer saw."""
+
+
+class DecisionUndocumented(DomainError):
+    """A decision without its rationale and supporting information (ENG-IV)."""
+
+
+class ContactPlanIncomplete(DomainError):
+    """An alternative contact plan without its methods or supervisor consultation (ENG-III.A)."""
+
+
+class EffortsCeaseByCourtOnly(DomainError):
+    """Efforts to engage a parent end only by court order here (ENG-III.B, ENG-III.B.1)."""

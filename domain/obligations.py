@@ -16,8 +16,9 @@ from typing import Any
 from uuid import UUID
 
 from domain.case import Case
-from domain.policy.adjustments import NO_ADJUSTMENTS, Adjustments
+from domain.policy.adjustments import Adjustments
 from domain.policy.calendar import local_date
+from domain.policy.decision_effects import adjustments_from, decision_reviews
 from domain.policy.facts import CaseFacts, ParentRecord
 from domain.policy.judging import judge_parent
 from domain.policy.meeting_obligations import meeting_notices, refusal_escalations
@@ -40,12 +41,8 @@ __all__ = [
 
 
 def adjustments_of(case: Case) -> Adjustments:
-    """The approvals, determinations and court orders that change what the case owes.
-
-    The Case records none of them yet (issue 4); when it does, they are read here.
-    """
-    del case
-    return NO_ADJUSTMENTS
+    """The approvals, determinations and court orders that change what the case owes."""
+    return adjustments_from(case.decisions.values(), case.court_orders, case.determinations)
 
 
 def obligations_of(case: Case, as_of: dt.date) -> list[Obligation]:
@@ -110,6 +107,10 @@ def evaluate(
     )
     obligations.extend(
         refusal_escalations(facts, listed, contacts, case.refusal_escalations.values())
+    )
+    # ENG-IV.A: every active decision is evaluated on an ongoing basis.
+    obligations.extend(
+        decision_reviews(case.id, pack, case.decisions.values(), as_of, case.closed_on)
     )
     obligations.sort(key=Obligation.sort_key)
     return obligations

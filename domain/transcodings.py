@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Transcoding
 
-from domain import meetings, values
+from domain import decisions, meetings, values
 from domain.pbp import values as pbp_values
 
 
@@ -129,6 +129,11 @@ ENUMS: tuple[tuple[type[enum.Enum], str], ...] = (
     (values.PermanencyGoal, "permanency_goal"),
     (values.SearchOutcome, "search_outcome"),
     (values.Role, "role"),
+    (decisions.ConsultantRole, "consultant_role"),
+    (decisions.DecisionKind, "decision_kind"),
+    (decisions.ReviewOutcome, "review_outcome"),
+    (decisions.DecisionStatus, "decision_status"),
+    (decisions.CourtOrderKind, "court_order_kind"),
     (pbp_values.Party, "pbp_party"),
     (pbp_values.ReferralStatus, "pbp_referral_status"),
     (meetings.MeetingKind, "meeting_kind"),
@@ -146,6 +151,12 @@ VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
     (values.Reunification, "reunification"),
     (values.Assignment, "assignment"),
     (values.DiligentSearch, "diligent_search"),
+    (decisions.Consultation, "consultation"),
+    (decisions.SafetyRisk, "safety_risk"),
+    (decisions.Review, "decision_review"),
+    (decisions.Decision, "decision"),
+    (decisions.CourtOrder, "court_order"),
+    (decisions.EffortsCeased, "efforts_ceased"),
     (pbp_values.Certification, "pbp_certification"),
     (pbp_values.PartnerAssignment, "pbp_partner_assignment"),
     (meetings.Meeting, "meeting"),

@@ -144,6 +144,27 @@ def _household(d: Mapping[str, Any]) -> str:
     return f"Household from {h['effective_on']}: {home}{placed}"
 
 
+def _whom(d: Mapping[str, Any]) -> str:
+    return "the whole case" if d.get("parent_id") is None else f"parent {_short(d['parent_id'])}"
+
+
+def _decision_recorded(d: Mapping[str, Any]) -> str:
+    methods = f" ({', '.join(_words(m) for m in d['methods'])})" if d.get("methods") else ""
+    standing = "pending review" if d["needs_approval"] else "stands without approval"
+    return (
+        f"Decision {_words(d['kind'])}{methods} for parent {_short(d['parent_id'])}"
+        f" from {d['effective_on']}: {standing}"
+    )
+
+
+def _decision_reviewed(d: Mapping[str, Any]) -> str:
+    ended = f" from {d['effective_on']}" if d["outcome"] == "ended" else ""
+    return (
+        f"Decision {_short(d['decision_id'])} {d['outcome']}{ended}"
+        f" (version {d['decision_hash'][:12]})"
+    )
+
+
 _SUMMARIES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "CaseOpened": lambda d: (
         f"Case {d['case_number']} opened under {d['program']} on {d['opened_on']};"
@@ -199,6 +220,21 @@ _SUMMARIES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "RefusalEscalated": lambda d: (
         f"Refusal by parent {_short(d['parent_id'])} escalated"
         f" (contact {_short(d['contact_id'])}): {_words(d['step'])}"
+    ),
+    "ConsultationRecorded": lambda d: (
+        f"Consultation with the {_words(d['with_role'])} {d['consultant']}"
+    ),
+    "SafetyRiskIdentified": lambda d: (
+        f"Safety risk identified on {d['identified_on']} for {_whom(d)}"
+    ),
+    "DecisionRecorded": _decision_recorded,
+    "DecisionReviewed": _decision_reviewed,
+    "CourtOrderRecorded": lambda d: (
+        f"Court order {_words(d['kind'])} for {_whom(d)} from {d['effective_on']}"
+    ),
+    "EffortsCeasedDetermined": lambda d: (
+        f"Efforts to engage parent {_short(d['parent_id'])} determined no longer necessary"
+        f" from {d['effective_on']}"
     ),
 }
 

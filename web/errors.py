@@ -99,6 +99,8 @@ def _domain_error(error: domain.DomainError) -> Response:
     name = type(error).__name__
     if isinstance(error, domain.NotFound):
         return problem(404, _slug(name), "Not found.", error.message)
+    if isinstance(error, domain.NotPermitted):
+        return problem(403, "forbidden", "Forbidden.", error.message)
     if isinstance(error, domain.Conflict):
         return problem(409, _slug(name), _title(name), error.message)
     if isinstance(error, domain.StaleVersion):

@@ -14,6 +14,7 @@ from flask.cli import with_appcontext
 from domain.application import CaseLedger
 from projections import obligations
 from projections.audit_trail import AuditDamaged, AuditTrail
+from projections.review_queue import ReviewQueue
 from projections.runner import Progress
 from web.config import from_environment
 
@@ -29,9 +30,14 @@ def _audit_trail(ledger: CaseLedger) -> Callable[[Progress], int | None]:
     return trail.rebuild
 
 
+def _review_queue(ledger: CaseLedger) -> Callable[[Progress], int | None]:
+    return ReviewQueue(ledger).rebuild
+
+
 READ_MODELS: dict[str, Callable[[CaseLedger], Callable[[Progress], int | None]]] = {
     "obligations": _obligations,
     "audit_trail": _audit_trail,
+    "review_queue": _review_queue,
 }
 
 

@@ -98,6 +98,12 @@ ENG_IV = cite(
     "visits will be documented in the DCYF electronic information system, and should "
     "include all information supporting the decision.",
 )
+ENG_IV_A = cite(
+    "ENG-IV.A",
+    "IV.A. The CPSW and their Supervisor will conduct ongoing evaluation of the "
+    "appropriateness of face-to-face contact and document these discussions and the reason "
+    "for the action taken/not taken in the DCYF electronic information system.",
+)
 ENG_VII = cite(
     "ENG-VII",
     "VII. All efforts to engage with parents/guardians, including written correspondence, "
@@ -180,4 +186,9 @@ PACK = PolicyPack(
         ExemptionKind.CEASE_EFFORTS: ExemptionRule(ENG_III_B_1, step_parent=ENG_FAQ_Q2),
     },
     meeting_notice=parameter(NOTICE, ENG_V, IN_FORCE_FROM),
+    # ENG-IV.A names no interval: the agency's setting, 30 days unless it says otherwise.
+    decision_review_days=parameter(30, ENG_IV_A, IN_FORCE_FROM),
+    decisions_without_approval={},  # ENG-II.A (CPS): remote contact "with Supervisor approval"
+    efforts_ceased_refused=None,
+    efforts_ceased_refused_in_court=ENG_III_B_1,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from domain.decisions import DecisionKind
 from domain.meetings import MeetingKind, WithholdReason
 from domain.policy.rules import (
     METHOD_MEETS,
@@ -91,6 +92,12 @@ ENG_IV = cite(
     "visits will be documented in the DCYF electronic information system, and should "
     "include all information supporting the decision.",
 )
+ENG_IV_A = cite(
+    "ENG-IV.A",
+    "IV.A. The JPPO and their Supervisor will conduct ongoing evaluation of the "
+    "appropriateness of face-to-face contact as appropriate and document these discussions "
+    "and the reason for the action taken/not taken in the DCYF electronic information system.",
+)
 ENG_VIII = cite(
     "ENG-VIII",
     "VIII. All efforts to engage with parents/guardians, including written correspondence, "
@@ -177,4 +184,11 @@ PACK = PolicyPack(
     },
     meeting_notice=parameter(NOTICE, ENG_V, IN_FORCE_FROM),
     refusal_escalation=parameter(ESCALATION, ENG_VI, IN_FORCE_FROM),
+    # ENG-IV.A names no interval: the agency's setting, 30 days unless it says otherwise.
+    decision_review_days=parameter(30, ENG_IV_A, IN_FORCE_FROM),
+    # ENG-II.A (JJS) names no approval: a remote-contact decision stands as recorded.
+    decisions_without_approval={DecisionKind.REMOTE_CONTACT: ENG_II_A},
+    # ENG-III.B (JJS): efforts continue throughout the case; only the Court ends them.
+    efforts_ceased_refused=ENG_III_B,
+    efforts_ceased_refused_in_court=ENG_III_B,
 )

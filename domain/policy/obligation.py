@@ -22,6 +22,7 @@ class Kind(enum.Enum):
     DOCUMENTATION = "documentation"
     MEETING_NOTICE = "meeting_notice"  # ENG-V
     REFUSAL_ESCALATION = "refusal_escalation"  # ENG-VI (NH-JJS)
+    DECISION_REVIEW = "decision_review"
 
 
 class Status(enum.Enum):

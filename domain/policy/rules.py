@@ -14,6 +14,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Generic, TypeVar
 
+from domain.decisions import DecisionKind
 from domain.meetings import MeetingKind, WithholdReason
 from domain.policy.situations import Situation, SituationFacts
 from domain.values import ContactMethod, ContactOutcome, Program, Relationship
@@ -230,6 +231,17 @@ class PolicyPack:
     meeting_notice: Parameter[NoticeRule] | None = None
     # ENG-VI (JJS): a refusal by a non-custodial parent of a youth in care is escalated.
     refusal_escalation: Parameter[EscalationRule] | None = None
+    # ENG-IV.A: days from a decision (or its last review) to its next evaluation; None:
+    # the programme owes no decision_review.
+    decision_review_days: Parameter[int] | None = None
+    # Decisions that stand without a supervisor's approval (NH-JJS remote contact, ENG-II.A).
+    decisions_without_approval: Mapping[DecisionKind, Citation] = dataclasses.field(
+        default_factory=dict
+    )
+    # Why an efforts-ceased determination is refused on every case of the programme
+    # (JJS ENG-III.B, TN-A-NOTE-1), or only on court-involved ones (CPS ENG-III.B.1).
+    efforts_ceased_refused: Citation | None = None
+    efforts_ceased_refused_in_court: Citation | None = None
 
     def requirement(self, situation: Situation, day: dt.date) -> Cited[Requirement]:
         """The requirement ``situation`` sets on ``day``, with its citation."""

@@ -83,5 +83,12 @@ PACK = PolicyPack(
             TN_A_NOTE_1, step_parent=TN_A_NOTE_1
         ),
         ExemptionKind.FULL_GUARDIANSHIP: ExemptionRule(TN_A_NOTE_1, step_parent=TN_A_NOTE_1),
+        # Our reading of TN-A-NOTE-1: an order to cease efforts releases the Department too.
+        ExemptionKind.CEASE_EFFORTS: ExemptionRule(TN_A_NOTE_1, step_parent=TN_A_NOTE_1),
     },
+    decision_review_days=None,  # 31.8 sets no re-evaluation of decisions
+    decisions_without_approval={},
+    # TN-A-NOTE-1: contact continues unless a court order releases the Department.
+    efforts_ceased_refused=TN_A_NOTE_1,
+    efforts_ceased_refused_in_court=TN_A_NOTE_1,
 )

@@ -45,6 +45,32 @@ WRITES: list[tuple[str, dict[str, Any]]] = [
     ("/contacts/{contact}/amendments", {"reason": "Typo", "purpose": "Monthly phone call"}),
     ("/contacts/{contact}/voids", {"reason": "Wrong parent"}),
     ("/closure", {"closed_on": "2026-03-05", "reason": "Case plan completed"}),
+    (
+        "/consultations",
+        {
+            "with_role": "fvps",
+            "consultant": "Fran",
+            "occurred_at": "2026-03-02T09:00:00-05:00",
+            "topic": "Domestic violence",
+            "outcome": "Safety plan",
+        },
+    ),
+    ("/safety-risks", {"identified_on": "2026-03-02", "description": "Threats"}),
+    (
+        "/decisions",
+        {
+            "kind": "meet_outside_home",
+            "parent_id": "{parent}",
+            "effective_on": "2026-03-02",
+            "rationale": "Threats at the home",
+            "supporting_information": "Police report",
+        },
+    ),
+    ("/court-orders", {"kind": "cease_efforts", "effective_on": "2026-03-02"}),
+    (
+        "/efforts-ceased",
+        {"parent_id": "{parent}", "effective_on": "2026-03-02", "reason": "Refuses"},
+    ),
 ]
 
 

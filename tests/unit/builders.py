@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from uuid import UUID
 
 from domain import commands as cmd
+from domain import decision_commands as dcmd
 from domain import meeting_commands as mtg
 from domain.case import Case
 from domain.commands import IdentifyParent, RecordContact
+from domain.decisions import ConsultantRole, CourtOrderKind, DecisionKind, ReviewOutcome
 from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, WithholdReason
 from domain.values import (
     Contact,
@@ -173,5 +176,35 @@ def every_fact(case: Case, start: dt.datetime = NOW) -> Case:
             consultant="sam",
             notes="Father refuses every contact.",
         ).apply(case, WORKER, tick())
+    decide_every_way(case, mother, father, tick)
     cmd.CloseCase(day + dt.timedelta(days=7), "Permanency achieved").apply(case, WORKER, tick())
     return case
+
+
+def decide_every_way(
+    case: Case, mother: UUID, father: UUID, tick: Callable[[], dt.datetime]
+) -> None:
+    """One event of each decision kind: consultation, risk, decision, review, order."""
+    day = case.opened_on
+    now = tick()
+    consulted = dcmd.RecordConsultation(
+        ConsultantRole.SUPERVISOR, SUPERVISOR, now - dt.timedelta(hours=2), "Safety", "Plan"
+    ).apply(case, WORKER, now)
+    dcmd.IdentifySafetyRisk(mother, day, "Threats at the home").apply(case, WORKER, tick())
+    decided = dcmd.RecordDecision(
+        kind=DecisionKind.ALTERNATIVE_CONTACT_PLAN,
+        parent_id=mother,
+        effective_on=day,
+        rationale="Threats at the home",
+        supporting_information="Police report",
+        methods=(ContactMethod.PHONE, ContactMethod.VIDEO),
+        consultation_id=UUID(consulted["consultation_id"]),
+    ).apply(case, WORKER, tick())
+    dcmd.ReviewDecision(
+        UUID(decided["decision_id"]), ReviewOutcome.APPROVED, "Agreed", decided["decision_hash"]
+    ).apply(case, SUPERVISOR, tick())
+    dcmd.RecordCourtOrder(CourtOrderKind.NO_NOTIFICATION, father, day).apply(case, WORKER, tick())
+    if case.program is Program.NH_CPS and not case.court_involved:  # ENG-III.B, ENG-III.B.1
+        dcmd.DetermineEffortsCeased(father, day, "Parent cannot be engaged").apply(
+            case, WORKER, tick()
+        )

@@ -7,6 +7,8 @@ from domain.case import Case
 from domain.commands import IdentifyParent, OpenCase, RecordContact
 from domain.values import ContactMethod, ContactOutcome, Program, Relationship
 from projections.audit_entry import describe, humanise, one_line, plain, summary
+from tests.unit.builders import OPENED_ON, SUPERVISOR, WORKER, add_parent, decide_every_way
+from tests.unit.builders import open_case as opened
 
 NOW = dt.datetime(2026, 3, 10, 16, 0, tzinfo=dt.UTC)
 
@@ -95,3 +97,31 @@ def test_meeting_notice_and_escalation_events_read_as_one_line_each():
     assert "Father refuses" in escalated.data
     ppt = {"kind": MeetingKind.PPT.value, "meeting_id": "0" * 32, "held_on": "2026-04-01"}
     assert summary("MeetingScheduled", ppt) == "PPT meeting 00000000 scheduled for 2026-04-01"
+
+
+def test_decision_events_read_as_one_line_each_without_their_free_text():
+    case = opened()
+    mother, father = add_parent(case), add_parent(case, custodial=False)
+    case.collect_events()
+    ticks = iter(NOW + dt.timedelta(minutes=i) for i in range(1, 20))
+    decide_every_way(case, mother, father, lambda: next(ticks))
+    lines = {type(e).__name__: describe(e) for e in case.collect_events()}
+    summaries = {name: entry.summary for name, entry in lines.items()}
+    assert summaries["ConsultationRecorded"] == f"Consultation with the supervisor {SUPERVISOR}"
+    assert summaries["SafetyRiskIdentified"] == (
+        f"Safety risk identified on {OPENED_ON} for parent {str(mother)[:8]}"
+    )
+    assert summaries["DecisionRecorded"] == (
+        f"Decision alternative contact plan (phone, video) for parent {str(mother)[:8]}"
+        f" from {OPENED_ON}: pending review"
+    )
+    assert summaries["DecisionReviewed"].startswith("Decision ")
+    assert " approved (version " in summaries["DecisionReviewed"]
+    assert summaries["CourtOrderRecorded"] == (
+        f"Court order no notification for parent {str(father)[:8]} from {OPENED_ON}"
+    )
+    assert summaries["EffortsCeasedDetermined"].endswith(f"no longer necessary from {OPENED_ON}")
+    assert lines["DecisionReviewed"].recorded_by == SUPERVISOR
+    assert lines["DecisionRecorded"].recorded_by == WORKER
+    for text in ("Threats at the home", "Police report", "Parent cannot be engaged"):
+        assert not any(text in s for s in summaries.values())

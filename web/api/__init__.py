@@ -17,9 +17,11 @@ from web.api import (  # noqa: E402, F401
     audit,
     cases,
     contacts,
+    decisions,
     meetings,
     meta,
     obligations,
     parent_partners,
     referrals,
+    review_queue,
 )

@@ -17,6 +17,7 @@ from domain.values import (
     SearchOutcome,
     Topic,
 )
+from web.schemas.decision_output import DECISION_FIELDS, decision_state
 
 
 class CircumstancesOut(Schema):
@@ -144,7 +145,12 @@ class CaseOut(Schema):
     diligent_searches = fields.List(fields.Nested(SearchOut))
     contacts = fields.List(fields.Nested(ContactOut))
     meetings = fields.List(fields.Nested(MeetingOut))
-    open_decisions = fields.List(fields.Dict())
+    open_decisions = DECISION_FIELDS["open_decisions"]
+    decisions = DECISION_FIELDS["decisions"]
+    consultations = DECISION_FIELDS["consultations"]
+    safety_risks = DECISION_FIELDS["safety_risks"]
+    court_orders = DECISION_FIELDS["court_orders"]
+    efforts_ceased = DECISION_FIELDS["efforts_ceased"]
     version = fields.Integer()
 
 
@@ -178,6 +184,7 @@ def case_state(case: Case) -> dict[str, Any]:
         "contacts": sorted(case.contacts.values(), key=lambda c: c.occurred_at),
         "meetings": _meetings(case),
         "open_decisions": [],
+        **decision_state(case),
         "version": case.version,
     }
     answer: dict[str, Any] = CaseOut().dump(state)

@@ -1,9 +1,10 @@
 """Builds a Case in memory from a policy test case's facts, with explicit timestamps.
 
-Each step applies one of domain/commands.py's commands at its own recording instant;
-the `allowance`, `exemption` and `impediment` steps stand in for the decisions, court
-orders and documented reasons that issue 4 will record, and go to ``evaluate`` as its
-``Adjustments``.
+Each step applies one of the case's commands at its own recording instant: facts,
+contacts, and the consultations, decisions, reviews, court orders and efforts-ceased
+determinations whose effects ``adjustments_of`` reads. The `allowance`, `exemption` and
+`impediment` steps state an adjustment directly, without the event behind it; they go
+to ``evaluate`` beside the case's own.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID, uuid5
 
+from domain import decision_commands as decided
 from domain.case import Case
 from domain.commands import (
     AmendContact,
@@ -28,8 +30,10 @@ from domain.commands import (
     SetContactFrequency,
     VoidContact,
 )
+from domain.decisions import ConsultantRole, CourtOrderKind, DecisionKind, ReviewOutcome
 from domain.meeting_commands import EscalateRefusal, RecordMeetingNotice, ScheduleMeeting
 from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, WithholdReason
+from domain.obligations import adjustments_of
 from domain.policy.adjustments import Adjustments, Allowance, Exemption, Impediment
 from domain.policy.rules import AllowanceKind, ExemptionKind
 from domain.values import (
@@ -43,6 +47,7 @@ from domain.values import (
 )
 
 ACTOR = "worker"
+SUPERVISOR = "supervisor"
 _KEYS = uuid5(UUID(int=0), "caseledger/tests/policy-cases")
 
 
@@ -68,7 +73,7 @@ class Builder:
 
     def __init__(self, program: str, opened_on: dt.date, name: str) -> None:
         self.now = dt.datetime.combine(opened_on, dt.time(17, 0), tzinfo=dt.UTC)
-        opening = OpenCase(name[:60], Program(program), opened_on, ACTOR, "supervisor")
+        opening = OpenCase(name[:60], Program(program), opened_on, ACTOR, SUPERVISOR)
         self.case = opening.build(ACTOR, self.now)
         self.ids: dict[str, UUID] = {}
         self.allowances: list[Allowance] = []
@@ -189,6 +194,61 @@ class Builder:
         answer = command.apply(self.case, ACTOR, self._at(occurred_at + dt.timedelta(hours=1)))
         self.ids[step["key"]] = UUID(answer["escalation_id"])
 
+    def _consultation(self, step: dict[str, Any]) -> None:
+        occurred_at: dt.datetime = step["occurred_at"]
+        command = decided.RecordConsultation(
+            ConsultantRole(step.get("with_role", "supervisor")),
+            step.get("consultant", SUPERVISOR),
+            occurred_at,
+            "safety",
+            "plan agreed",
+        )
+        answer = command.apply(self.case, ACTOR, self._at(occurred_at + dt.timedelta(hours=1)))
+        self.ids[step["key"]] = UUID(answer["consultation_id"])
+
+    def _decision(self, step: dict[str, Any]) -> None:
+        consultation = step.get("consultation")
+        command = decided.RecordDecision(
+            kind=DecisionKind(step["kind"]),
+            parent_id=self.ids[step["parent"]],
+            effective_on=step["effective_on"],
+            rationale=step.get("rationale", "a safety risk at the home"),
+            supporting_information=step.get("supporting_information", "police report"),
+            methods=tuple(ContactMethod(m) for m in step.get("methods", [])),
+            consultation_id=None if consultation is None else self.ids[consultation],
+        )
+        answer = command.apply(self.case, ACTOR, self._at(step.get("recorded_at")))
+        self.ids[step["key"]] = UUID(answer["decision_id"])
+
+    def _review(self, step: dict[str, Any]) -> None:
+        decision_id = self.ids[step["decision"]]
+        command = decided.ReviewDecision(
+            decision_id,
+            ReviewOutcome(step["outcome"]),
+            "discussed",
+            None,
+            step.get("effective_on"),
+        )
+        command.apply(self.case, SUPERVISOR, self._at(step.get("recorded_at")))
+        self.ids[step["key"]] = self.case.decision(decision_id).reviews[-1].review_id
+
+    def _court_order(self, step: dict[str, Any]) -> None:
+        parent = step.get("parent")
+        command = decided.RecordCourtOrder(
+            CourtOrderKind(step["kind"]),
+            None if parent is None else self.ids[parent],
+            step["effective_on"],
+        )
+        answer = command.apply(self.case, ACTOR, self._at())
+        self.ids[step["key"]] = UUID(answer["order_id"])
+
+    def _efforts_ceased(self, step: dict[str, Any]) -> None:
+        command = decided.DetermineEffortsCeased(
+            self.ids[step["parent"]], step["effective_on"], "no longer necessary"
+        )
+        answer = command.apply(self.case, ACTOR, self._at())
+        self.ids[step["key"]] = UUID(answer["determination_id"])
+
     def _allowance(self, step: dict[str, Any]) -> None:
         self.ids[step["key"]] = uuid5(_KEYS, f"{self.case.id}/{step['key']}")
         self.allowances.append(
@@ -222,9 +282,12 @@ class Builder:
         )
 
     def built(self) -> Built:
-        """The case as built, and the adjustments standing in for issue 4's events."""
+        """The case as built, and its adjustments with any stated directly beside them."""
+        own = adjustments_of(self.case)
         adjustments = Adjustments(
-            tuple(self.allowances), tuple(self.exemptions), tuple(self.impediments)
+            own.allowances + tuple(self.allowances),
+            own.exemptions + tuple(self.exemptions),
+            own.impediments + tuple(self.impediments),
         )
         return Built(self.case, adjustments, dict(self.ids))
 
