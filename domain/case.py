@@ -15,6 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain import errors
+from domain.case_ppt import CasePpt
 from domain.policy.calendar import local_date
 from domain.values import (
     PARENT_FLAGS,
@@ -50,8 +51,11 @@ AMENDABLE_FIELDS = (
 )
 
 
-class Case(Aggregate):
-    """A child-welfare case: its parents, household, contacts and what was decided."""
+class Case(CasePpt):
+    """A child-welfare case: its parents, household, contacts and what was decided.
+
+    Its Permanency Planning Team facts (NH-JJS) come from ``CasePpt``.
+    """
 
     class CaseOpened(Aggregate.Created):
         case_number: str

@@ -104,3 +104,37 @@ class IdempotencyKeyReused(DomainError):
 
 class StaleVersion(DomainError):
     """The caller's If-Match no longer matches the case's version (HTTP 412)."""
+
+
+class NotPptCase(DomainError):
+    """PPT facts belong to NH-JJS cases only (SOP 1626.4 is a JJS procedure)."""
+
+
+class FactInFuture(DomainError):
+    """A fact cannot be recorded as having happened after it was recorded."""
+
+
+class UnknownPlacement(DomainError):
+    """A body names a placement the case does not have."""
+
+    def __init__(self) -> None:
+        super().__init__("No such placement on this case.", field="placement_id")
+
+
+class UnknownFactor(DomainError):
+    """A body names a staffing factor the case does not have."""
+
+    def __init__(self) -> None:
+        super().__init__("No such staffing factor on this case.", field="factor_id")
+
+
+class PptTaskNotFound(NotFound):
+    """No PPT task with that id on the case."""
+
+
+class PptTopicsMissing(DomainError):
+    """A PPT meeting record covers topics 1-6 (PPT-I.D)."""
+
+
+class AlreadyRecorded(Conflict):
+    """The fact was recorded already and cannot be recorded twice."""

@@ -9,7 +9,7 @@ from eventsourcing.domain import Aggregate
 
 from domain.case import Case
 from domain.values import Assignment, Program
-from tests.unit.builders import NOW, OPENED_ON, WORKER, every_fact, open_case
+from tests.unit.builders import NOW, OPENED_ON, SUPERVISOR, WORKER, every_fact, open_case
 
 CASE_EVENT_TYPES = {
     name
@@ -47,16 +47,16 @@ def test_case_id_derives_from_the_case_number():
 
 
 def test_every_case_event_type_is_raised_by_some_command():
-    case = every_fact(open_case())
+    case = every_fact(open_case(Program.NH_JJS))
     raised = {type(e).__name__ for e in case.collect_events()}
     missing = CASE_EVENT_TYPES - raised
     assert not missing, f"add a command raising {missing} to tests/unit/builders.every_fact"
 
 
 def test_every_event_names_its_actor_and_is_stamped_with_the_recording_instant():
-    case = every_fact(open_case(at=NOW), start=NOW)
+    case = every_fact(open_case(Program.NH_JJS, at=NOW), start=NOW)
     events = case.collect_events()
-    assert all(e.actor == WORKER for e in events)
+    assert all(e.actor in (WORKER, SUPERVISOR) for e in events)
     stamps = [e.timestamp for e in events]
     assert stamps[0] == NOW
     assert stamps == sorted(stamps)
@@ -64,7 +64,7 @@ def test_every_event_names_its_actor_and_is_stamped_with_the_recording_instant()
 
 
 def test_replaying_the_events_rebuilds_an_identical_case():
-    case = every_fact(open_case())
+    case = every_fact(open_case(Program.NH_JJS))
     rebuilt = replay(case.collect_events())
     assert vars(rebuilt) == vars(case)
 

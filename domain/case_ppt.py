@@ -1,0 +1,386 @@
+"""The Permanency Planning Team's facts on a Case (NH DCYF SOP 1626.4), as a mixin.
+
+``Case`` inherits these events and commands; they live here so the case module keeps
+to the engagement record. Every command refuses a case that is not NH-JJS, naming the
+clause it would have served, because SOP 1626.4 binds JPPOs only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from domain import errors
+from domain.policy.calendar import local_date
+from domain.ppt_values import (
+    NO_PPT,
+    FactorRecord,
+    InformationGathering,
+    JppoNotice,
+    PermanencyOutcome,
+    Placement,
+    PptMeetingRecord,
+    PptRecord,
+    PptRequest,
+    PptTask,
+    PptTopic,
+    ScreenCompletion,
+    StaffingFactor,
+    replace_item,
+)
+from domain.values import Program
+
+
+class CasePpt(Aggregate):
+    """PPT events and commands, mixed into ``Case``; state is one ``PptRecord``."""
+
+    program: Program
+    opened_on: dt.date
+    closed_on: dt.date | None
+
+    class YouthPlaced(Aggregate.Event):
+        placement: Placement
+        actor: str
+
+    class PlacementChanged(Aggregate.Event):
+        placement: Placement
+        actor: str
+
+    class PermanencyJppoNotified(Aggregate.Event):
+        notice: JppoNotice
+        actor: str
+
+    class PptScreenCompleted(Aggregate.Event):
+        screen: ScreenCompletion
+        actor: str
+
+    class PptInformationGathered(Aggregate.Event):
+        information: InformationGathering
+        actor: str
+
+    class PptMeetingHeld(Aggregate.Event):
+        meeting: PptMeetingRecord
+        actor: str
+
+    class StaffingFactorIdentified(Aggregate.Event):
+        factor_id: UUID
+        factor: StaffingFactor
+        identified_on: dt.date
+        actor: str
+
+    class StaffingAdviceGiven(Aggregate.Event):
+        factor_id: UUID
+        on: dt.date
+        advice: str
+        actor: str
+
+    class PptTaskAssigned(Aggregate.Event):
+        task: PptTask
+        actor: str
+
+    class PptTaskCompleted(Aggregate.Event):
+        task_id: UUID
+        on: dt.date
+        actor: str
+
+    class PptTaskFollowedUp(Aggregate.Event):
+        task_id: UUID
+        on: dt.date
+        notes: str
+        actor: str
+
+    class PermanencyAchieved(Aggregate.Event):
+        on: dt.date
+        outcome: str
+        actor: str
+
+    class PptUpdated(Aggregate.Event):
+        on: dt.date
+        actor: str
+
+    class ExtraPptMeetingRequested(Aggregate.Event):
+        request: PptRequest
+        actor: str
+
+    class PermanencyWorkgroupRequested(Aggregate.Event):
+        request: PptRequest
+        actor: str
+
+    @property
+    def ppt(self) -> PptRecord:
+        """The case's PPT facts (a case with none, or stored before them, has an empty one)."""
+        record: PptRecord = self.__dict__.get("ppt_record", NO_PPT)
+        return record
+
+    def _keep(self, **changes: object) -> None:
+        self.ppt_record = dataclasses.replace(self.ppt, **changes)  # type: ignore[arg-type]
+
+    # -- guards -------------------------------------------------------------------
+
+    def _require_ppt(self, clause: str, day: dt.date, field: str, at: dt.datetime) -> None:
+        """An open NH-JJS case, and a day neither before it opened nor still to come."""
+        if self.program is not Program.NH_JJS:
+            raise errors.NotPptCase(
+                f"PPT records belong to NH-JJS cases (SOP 1626.4); this case is "
+                f"{self.program.value}.",
+                clause=clause,
+            )
+        if self.closed_on is not None:
+            raise errors.CaseClosed(f"The case was closed on {self.closed_on.isoformat()}.")
+        if day < self.opened_on:
+            raise errors.BeforeCaseOpened(
+                f"{field} {day.isoformat()} is before the case opened on "
+                f"{self.opened_on.isoformat()}.",
+                field=field,
+            )
+        if day > local_date(self.program, at):
+            raise errors.FactInFuture(f"{field} is still to come.", field=field)
+
+    def _task(self, task_id: UUID) -> PptTask:
+        task = self.ppt.task(task_id)
+        if task is None:
+            raise errors.PptTaskNotFound("No such PPT task on this case.")
+        return task
+
+    # -- placements and notices (PPT-I.A) -----------------------------------------
+
+    def place(self, *, placement: Placement, actor: str, at: dt.datetime) -> None:
+        """The youth was placed, or their placement changed (PPT-I.A)."""
+        self._require_ppt("PPT-I.A", placement.on, "on", at)
+        if placement.change:
+            self._placement_changed(placement=placement, actor=actor, timestamp=at)
+        else:
+            self._youth_placed(placement=placement, actor=actor, timestamp=at)
+
+    @event(YouthPlaced)
+    def _youth_placed(self, placement: Placement, actor: str, timestamp: dt.datetime) -> None:
+        self._keep(placements=(*self.ppt.placements, placement))
+
+    @event(PlacementChanged)
+    def _placement_changed(self, placement: Placement, actor: str, timestamp: dt.datetime) -> None:
+        self._keep(placements=(*self.ppt.placements, placement))
+
+    def notify_permanency_jppo(self, *, notice: JppoNotice, actor: str, at: dt.datetime) -> None:
+        """The Permanency JPPO was told of a placement or change (PPT-I.A)."""
+        self._require_ppt("PPT-I.A", notice.on, "on", at)
+        placement = self.ppt.placement(notice.placement_id)
+        if placement is None:
+            raise errors.UnknownPlacement()
+        if notice.on < placement.on:
+            raise errors.InvalidValue("on", "The notice cannot precede the placement.")
+        self._jppo_notified(notice=notice, actor=actor, timestamp=at)
+
+    @event(PermanencyJppoNotified)
+    def _jppo_notified(self, notice: JppoNotice, actor: str, timestamp: dt.datetime) -> None:
+        self._keep(notices=(*self.ppt.notices, notice))
+
+    # -- before the meeting (PPT-I.B, PPT-I.C) ------------------------------------
+
+    def complete_screen(self, *, screen: ScreenCompletion, actor: str, at: dt.datetime) -> None:
+        """The first page of the PPT screen was completed (PPT-I.B)."""
+        self._require_ppt("PPT-I.B", screen.on, "on", at)
+        self._screen_completed(screen=screen, actor=actor, timestamp=at)
+
+    @event(PptScreenCompleted)
+    def _screen_completed(
+        self, screen: ScreenCompletion, actor: str, timestamp: dt.datetime
+    ) -> None:
+        self._keep(screens=(*self.ppt.screens, screen))
+
+    def gather_information(
+        self, *, information: InformationGathering, actor: str, at: dt.datetime
+    ) -> None:
+        """Information was gathered from parents, the child or providers (PPT-I.C)."""
+        self._require_ppt("PPT-I.C", information.on, "on", at)
+        self._information_gathered(information=information, actor=actor, timestamp=at)
+
+    @event(PptInformationGathered)
+    def _information_gathered(
+        self, information: InformationGathering, actor: str, timestamp: dt.datetime
+    ) -> None:
+        self._keep(information=(*self.ppt.information, information))
+
+    # -- the meeting (PPT-I.D, PPT-III.A/B) ---------------------------------------
+
+    def hold_meeting(self, *, meeting: PptMeetingRecord, actor: str, at: dt.datetime) -> None:
+        """A PPT meeting was held; its record covers topics 1-6 (PPT-I.D)."""
+        self._require_ppt("PPT-I.D", meeting.held_on, "held_on", at)
+        wanted = [t.value for t in PptTopic]
+        missing = [t for t in wanted if not (meeting.topics.get(t) or "").strip()]
+        unknown = sorted(set(meeting.topics) - set(wanted))
+        if unknown:
+            raise errors.InvalidValue("topics", f"Not a PPT topic: {unknown[0]}.")
+        if missing:
+            raise errors.PptTopicsMissing(
+                f"The meeting record must cover topics 1-6; missing: {', '.join(missing)}.",
+                field="topics",
+                clause="PPT-I.D",
+            )
+        self._meeting_held(meeting=meeting, actor=actor, timestamp=at)
+
+    @event(PptMeetingHeld)
+    def _meeting_held(self, meeting: PptMeetingRecord, actor: str, timestamp: dt.datetime) -> None:
+        self._keep(meetings=(*self.ppt.meetings, meeting))
+
+    # -- staffing factors (PPT-I.H) -----------------------------------------------
+
+    def identify_staffing_factor(
+        self,
+        *,
+        factor_id: UUID,
+        factor: StaffingFactor,
+        identified_on: dt.date,
+        actor: str,
+        at: dt.datetime,
+    ) -> None:
+        """A factor warranting more DCYF staff at the PPT was identified (PPT-I.H)."""
+        self._require_ppt("PPT-I.H", identified_on, "identified_on", at)
+        self._factor_identified(
+            factor_id=factor_id,
+            factor=factor,
+            identified_on=identified_on,
+            actor=actor,
+            timestamp=at,
+        )
+
+    @event(StaffingFactorIdentified)
+    def _factor_identified(
+        self,
+        factor_id: UUID,
+        factor: StaffingFactor,
+        identified_on: dt.date,
+        actor: str,
+        timestamp: dt.datetime,
+    ) -> None:
+        record = FactorRecord(factor_id, factor, identified_on)
+        self._keep(factors=(*self.ppt.factors, record))
+
+    def advise_staffing(
+        self, *, factor_id: UUID, on: dt.date, advice: str, actor: str, at: dt.datetime
+    ) -> None:
+        """The Permanency JPPO was advised of a factor (PPT-I.H)."""
+        self._require_ppt("PPT-I.H", on, "on", at)
+        found = self.ppt.factor(factor_id)
+        if found is None:
+            raise errors.UnknownFactor()
+        if found.advised_on is not None:
+            raise errors.AlreadyRecorded("The Permanency JPPO was advised of this factor already.")
+        if on < found.identified_on:
+            raise errors.InvalidValue("on", "Advice cannot precede the factor.")
+        self._advice_given(factor_id=factor_id, on=on, advice=advice, actor=actor, timestamp=at)
+
+    @event(StaffingAdviceGiven)
+    def _advice_given(
+        self, factor_id: UUID, on: dt.date, advice: str, actor: str, timestamp: dt.datetime
+    ) -> None:
+        found = self.ppt.factor(factor_id)
+        if found is not None:
+            advised = dataclasses.replace(found, advised_on=on, advice=advice)
+            self._keep(factors=replace_item(self.ppt.factors, found, advised))
+
+    # -- tasks (PPT-I.I, PPT-III.C) -------------------------------------------------
+
+    def assign_task(self, *, task: PptTask, actor: str, at: dt.datetime) -> None:
+        """A task was assigned at a PPT meeting (PPT-I.I)."""
+        self._require_ppt("PPT-I.I", task.assigned_on, "assigned_on", at)
+        if task.due_on < task.assigned_on:
+            raise errors.InvalidValue("due_on", "A task cannot fall due before it is assigned.")
+        self._task_assigned(task=task, actor=actor, timestamp=at)
+
+    @event(PptTaskAssigned)
+    def _task_assigned(self, task: PptTask, actor: str, timestamp: dt.datetime) -> None:
+        self._keep(tasks=(*self.ppt.tasks, task))
+
+    def complete_task(self, *, task_id: UUID, on: dt.date, actor: str, at: dt.datetime) -> None:
+        """A PPT task was completed (PPT-I.I)."""
+        task = self._task(task_id)
+        self._require_ppt("PPT-I.I", on, "on", at)
+        if task.completed_on is not None:
+            raise errors.AlreadyRecorded(f"The task was completed on {task.completed_on}.")
+        if on < task.assigned_on:
+            raise errors.InvalidValue("on", "A task cannot be completed before it is assigned.")
+        self._task_completed(task_id=task_id, on=on, actor=actor, timestamp=at)
+
+    @event(PptTaskCompleted)
+    def _task_completed(
+        self, task_id: UUID, on: dt.date, actor: str, timestamp: dt.datetime
+    ) -> None:
+        task = self.ppt.task(task_id)
+        if task is not None:
+            done = dataclasses.replace(task, completed_on=on)
+            self._keep(tasks=replace_item(self.ppt.tasks, task, done))
+
+    def follow_up_task(
+        self, *, task_id: UUID, on: dt.date, notes: str, actor: str, at: dt.datetime
+    ) -> None:
+        """The supervisor followed up with the JPPO on a task (PPT-III.C)."""
+        task = self._task(task_id)
+        self._require_ppt("PPT-III.C", on, "on", at)
+        if on < task.assigned_on:
+            raise errors.InvalidValue("on", "A follow-up cannot precede the task.")
+        self._task_followed_up(task_id=task_id, on=on, notes=notes, actor=actor, timestamp=at)
+
+    @event(PptTaskFollowedUp)
+    def _task_followed_up(
+        self, task_id: UUID, on: dt.date, notes: str, actor: str, timestamp: dt.datetime
+    ) -> None:
+        task = self.ppt.task(task_id)
+        if task is not None:
+            followed = dataclasses.replace(task, follow_ups=(*task.follow_ups, on))
+            self._keep(tasks=replace_item(self.ppt.tasks, task, followed))
+
+    # -- permanency (PPT-I.J) ---------------------------------------------------------
+
+    def achieve_permanency(self, *, on: dt.date, outcome: str, actor: str, at: dt.datetime) -> None:
+        """Permanency was achieved for the youth (PPT-I.J)."""
+        self._require_ppt("PPT-I.J", on, "on", at)
+        self._permanency_achieved(on=on, outcome=outcome, actor=actor, timestamp=at)
+
+    @event(PermanencyAchieved)
+    def _permanency_achieved(
+        self, on: dt.date, outcome: str, actor: str, timestamp: dt.datetime
+    ) -> None:
+        self._keep(permanency=(*self.ppt.permanency, PermanencyOutcome(on, outcome)))
+
+    def update_ppt(self, *, on: dt.date, actor: str, at: dt.datetime) -> None:
+        """The PPT was updated that permanency was achieved (PPT-I.J)."""
+        self._require_ppt("PPT-I.J", on, "on", at)
+        pending = [p for p in self.ppt.permanency if p.ppt_updated_on is None]
+        if not pending:
+            raise errors.AlreadyRecorded("No achieved permanency is waiting for a PPT update.")
+        if on < pending[0].achieved_on:
+            raise errors.InvalidValue("on", "The update cannot precede permanency.")
+        self._ppt_updated(on=on, actor=actor, timestamp=at)
+
+    @event(PptUpdated)
+    def _ppt_updated(self, on: dt.date, actor: str, timestamp: dt.datetime) -> None:
+        updated = tuple(
+            dataclasses.replace(p, ppt_updated_on=on) if p.ppt_updated_on is None else p
+            for p in self.ppt.permanency
+        )
+        self._keep(permanency=updated)
+
+    # -- requests to the Permanency JPPO (PPT-I.E-G, PPT-II) --------------------------
+
+    def request_extra_meeting(self, *, request: PptRequest, actor: str, at: dt.datetime) -> None:
+        """The JPPO advised of a need for a PPT meeting outside the schedule (PPT-I.G)."""
+        self._require_ppt("PPT-I.E-G", request.on, "on", at)
+        self._extra_meeting_requested(request=request, actor=actor, timestamp=at)
+
+    @event(ExtraPptMeetingRequested)
+    def _extra_meeting_requested(
+        self, request: PptRequest, actor: str, timestamp: dt.datetime
+    ) -> None:
+        self._keep(requests=(*self.ppt.requests, request))
+
+    def request_workgroup(self, *, request: PptRequest, actor: str, at: dt.datetime) -> None:
+        """The JPPO asked for the JJ Permanency Workgroup (PPT-II)."""
+        self._require_ppt("PPT-II", request.on, "on", at)
+        self._workgroup_requested(request=request, actor=actor, timestamp=at)
+
+    @event(PermanencyWorkgroupRequested)
+    def _workgroup_requested(self, request: PptRequest, actor: str, timestamp: dt.datetime) -> None:
+        self._keep(requests=(*self.ppt.requests, request))
