@@ -98,6 +98,7 @@ class CasePpt(Aggregate):
         actor: str
 
     class PptUpdated(Aggregate.Event):
+        update_id: UUID
         on: dt.date
         actor: str
 
@@ -345,7 +346,7 @@ class CasePpt(Aggregate):
     ) -> None:
         self._keep(permanency=(*self.ppt.permanency, PermanencyOutcome(on, outcome)))
 
-    def update_ppt(self, *, on: dt.date, actor: str, at: dt.datetime) -> None:
+    def update_ppt(self, *, update_id: UUID, on: dt.date, actor: str, at: dt.datetime) -> None:
         """The PPT was updated that permanency was achieved (PPT-I.J)."""
         self._require_ppt("PPT-I.J", on, "on", at)
         pending = [p for p in self.ppt.permanency if p.ppt_updated_on is None]
@@ -353,12 +354,16 @@ class CasePpt(Aggregate):
             raise errors.AlreadyRecorded("No achieved permanency is waiting for a PPT update.")
         if on < pending[0].achieved_on:
             raise errors.InvalidValue("on", "The update cannot precede permanency.")
-        self._ppt_updated(on=on, actor=actor, timestamp=at)
+        self._ppt_updated(update_id=update_id, on=on, actor=actor, timestamp=at)
 
     @event(PptUpdated)
-    def _ppt_updated(self, on: dt.date, actor: str, timestamp: dt.datetime) -> None:
+    def _ppt_updated(
+        self, update_id: UUID, on: dt.date, actor: str, timestamp: dt.datetime
+    ) -> None:
         updated = tuple(
-            dataclasses.replace(p, ppt_updated_on=on) if p.ppt_updated_on is None else p
+            dataclasses.replace(p, ppt_updated_on=on, update_id=update_id)
+            if p.ppt_updated_on is None
+            else p
             for p in self.ppt.permanency
         )
         self._keep(permanency=updated)

@@ -22,6 +22,7 @@ from domain.policy.facts import CaseFacts, ParentRecord
 from domain.policy.judging import judge_parent
 from domain.policy.obligation import Kind, Obligation, Status
 from domain.policy.packs import pack_for
+from domain.policy.ppt import ScheduledPpt, judge_ppt
 from domain.policy.rules import PolicyPack
 from domain.policy.timeline import Timeline
 from domain.values import Contact, DiligentSearch
@@ -44,6 +45,16 @@ def adjustments_of(case: Case) -> Adjustments:
     """
     del case
     return NO_ADJUSTMENTS
+
+
+def scheduled_ppt_meetings(case: Case) -> tuple[ScheduledPpt, ...]:
+    """The PPT meetings on the case's schedule, which PPT-I.B, I.C and I.H count back from.
+
+    The Case schedules no meetings yet; when it does, its meetings of kind ``ppt``
+    are read here.
+    """
+    del case
+    return ()
 
 
 def obligations_of(case: Case, as_of: dt.date) -> list[Obligation]:
@@ -91,6 +102,8 @@ def evaluate(
             impediments=adjustments.impediments_for(pid),
         )
         obligations.extend(judge_parent(facts, record))
+    if pack.ppt is not None:  # SOP 1626.4: the case's own PPT deadlines
+        obligations.extend(judge_ppt(facts, pack.ppt, case.ppt, scheduled_ppt_meetings(case)))
     obligations.sort(key=Obligation.sort_key)
     return obligations
 

@@ -192,8 +192,9 @@ class UpdatePpt:
     on: dt.date
 
     def apply(self, case: Case, actor: str, at: dt.datetime) -> Answer:
-        case.update_ppt(on=self.on, actor=actor, at=at)
-        return {"updated_on": self.on.isoformat()}
+        update_id = uuid4()
+        case.update_ppt(update_id=update_id, on=self.on, actor=actor, at=at)
+        return {"update_id": str(update_id), "updated_on": self.on.isoformat()}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -134,6 +134,7 @@ class PermanencyOutcome:
     achieved_on: dt.date
     outcome: str
     ppt_updated_on: dt.date | None = None
+    update_id: UUID | None = None
 
 
 @dataclasses.dataclass(frozen=True)

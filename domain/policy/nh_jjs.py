@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from domain.policy import nh_jjs_ppt
 from domain.policy.rules import (
     METHOD_MEETS,
     AllowanceEffect,
@@ -139,4 +140,5 @@ PACK = PolicyPack(
         # ENG-III.B (JJS): efforts continue throughout the case; no determination ends them.
         ExemptionKind.CEASE_EFFORTS: ExemptionRule(ENG_FAQ_Q2, step_parent=ENG_FAQ_Q2),
     },
+    ppt=nh_jjs_ppt.RULES,
 )

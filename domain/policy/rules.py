@@ -12,10 +12,13 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Callable, Mapping
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from domain.policy.situations import Situation, SituationFacts
 from domain.values import ContactMethod, ContactOutcome, Program
+
+if TYPE_CHECKING:
+    from domain.policy.ppt_rules import PptRules
 
 T = TypeVar("T")
 
@@ -196,6 +199,8 @@ class PolicyPack:
     when_possible_citation: Citation | None
     allowances: Mapping[AllowanceKind, AllowanceEffect]
     exemptions: Mapping[ExemptionKind, ExemptionRule]
+    # SOP 1626.4 (NH-JJS): the Permanency Planning Team deadlines; None where none apply.
+    ppt: PptRules | None = None
 
     def requirement(self, situation: Situation, day: dt.date) -> Cited[Requirement]:
         """The requirement ``situation`` sets on ``day``, with its citation."""

@@ -71,6 +71,10 @@ CLAUSES_ENCODED = {
     "TN-A.2",
     "TN-A-NOTE-1",
     "TN-A-NOTE-2",
+    "PPT-I.A",
+    "PPT-I.H",
+    "PPT-I.I",
+    "PPT-I.J",
 }
 
 
