@@ -15,6 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain import errors
+from domain.case_meetings import CaseMeetings
 from domain.case_ppt import CasePpt
 from domain.policy.calendar import local_date
 from domain.values import (
@@ -51,10 +52,11 @@ AMENDABLE_FIELDS = (
 )
 
 
-class Case(CasePpt):
+class Case(CasePpt, CaseMeetings):
     """A child-welfare case: its parents, household, contacts and what was decided.
 
-    Its Permanency Planning Team facts (NH-JJS) come from ``CasePpt``.
+    Its meetings and notices come from ``CaseMeetings``, its Permanency Planning Team
+    facts (NH-JJS) from ``CasePpt``.
     """
 
     class CaseOpened(Aggregate.Created):

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
 from domain import errors
+from domain.meetings import Meeting, MeetingKind
 from domain.policy.calendar import local_date
 from domain.ppt_values import (
     NO_PPT,
@@ -37,9 +40,11 @@ from domain.values import Program
 class CasePpt(Aggregate):
     """PPT events and commands, mixed into ``Case``; state is one ``PptRecord``."""
 
-    program: Program
-    opened_on: dt.date
-    closed_on: dt.date | None
+    if TYPE_CHECKING:  # provided by Case and CaseMeetings
+        program: Program
+        opened_on: dt.date
+        closed_on: dt.date | None
+        meetings: Mapping[str, Meeting]
 
     class YouthPlaced(Aggregate.Event):
         placement: Placement
@@ -214,6 +219,11 @@ class CasePpt(Aggregate):
         unknown = sorted(set(meeting.topics) - set(wanted))
         if unknown:
             raise errors.InvalidValue("topics", f"Not a PPT topic: {unknown[0]}.")
+        scheduled = self.meetings.get(meeting.meeting_id.hex) if meeting.meeting_id else None
+        if meeting.meeting_id is not None and (
+            scheduled is None or scheduled.kind is not MeetingKind.PPT
+        ):
+            raise errors.InvalidValue("meeting_id", "No PPT meeting with that id on this case.")
         if missing:
             raise errors.PptTopicsMissing(
                 f"The meeting record must cover topics 1-6; missing: {', '.join(missing)}.",

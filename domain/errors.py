@@ -54,6 +54,25 @@ class UnknownParent(DomainError):
         super().__init__("No such parent on this case.", field=field)
 
 
+class MeetingNotFound(NotFound):
+    """No meeting with that id on the case (an id in the path)."""
+
+
+class UnknownContact(DomainError):
+    """A body names a contact the case does not have."""
+
+    def __init__(self, field: str = "contact_id") -> None:
+        super().__init__("No such contact on this case.", field=field)
+
+
+class NoticeReasonRefused(DomainError):
+    """A withheld meeting notice needs a reason the programme's clause allows (ENG-V)."""
+
+
+class EscalationRefused(DomainError):
+    """A refusal escalation the programme's clause does not provide for (ENG-VI)."""
+
+
 class UnknownUser(DomainError):
     """A body names a user who does not exist or cannot hold that place."""
 

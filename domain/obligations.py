@@ -20,9 +20,10 @@ from domain.policy.adjustments import NO_ADJUSTMENTS, Adjustments
 from domain.policy.calendar import local_date
 from domain.policy.facts import CaseFacts, ParentRecord
 from domain.policy.judging import judge_parent
+from domain.policy.meeting_obligations import meeting_notices, refusal_escalations
 from domain.policy.obligation import Kind, Obligation, Status
 from domain.policy.packs import pack_for
-from domain.policy.ppt import ScheduledPpt, judge_ppt
+from domain.policy.ppt import judge_ppt
 from domain.policy.rules import PolicyPack
 from domain.policy.timeline import Timeline
 from domain.values import Contact, DiligentSearch
@@ -47,16 +48,6 @@ def adjustments_of(case: Case) -> Adjustments:
     return NO_ADJUSTMENTS
 
 
-def scheduled_ppt_meetings(case: Case) -> tuple[ScheduledPpt, ...]:
-    """The PPT meetings on the case's schedule, which PPT-I.B, I.C and I.H count back from.
-
-    The Case schedules no meetings yet; when it does, its meetings of kind ``ppt``
-    are read here.
-    """
-    del case
-    return ()
-
-
 def obligations_of(case: Case, as_of: dt.date) -> list[Obligation]:
     """``evaluate`` under the pack of the case's own programme."""
     return evaluate(case, pack_for(case.program), as_of)
@@ -77,6 +68,9 @@ def evaluate(
         closed_on=case.closed_on,
         household=tuple(case.household),
         returns=tuple(sorted({r.child_returns_on for r in case.reunifications})),
+        meetings=tuple(
+            sorted(case.meetings.values(), key=lambda m: (m.held_on, str(m.meeting_id)))
+        ),
     )
     contacts = _by_parent(pack, as_of, case.contacts.values())
     searches = _searches_by_parent(pack, as_of, case.searches)
@@ -102,8 +96,18 @@ def evaluate(
             impediments=adjustments.impediments_for(pid),
         )
         obligations.extend(judge_parent(facts, record))
+    listed = [
+        p
+        for p in case.parents.values()
+        if max(p.history[0].effective_on, case.opened_on) <= facts.last_day
+    ]
+    obligations.extend(meeting_notices(facts, listed, case.meeting_notices.values()))
+    parents = {p.parent_id: p for p in listed}
+    obligations.extend(
+        refusal_escalations(facts, parents, contacts, case.refusal_escalations.values())
+    )
     if pack.ppt is not None:  # SOP 1626.4: the case's own PPT deadlines
-        obligations.extend(judge_ppt(facts, pack.ppt, case.ppt, scheduled_ppt_meetings(case)))
+        obligations.extend(judge_ppt(facts, pack.ppt, case.ppt))
     obligations.sort(key=Obligation.sort_key)
     return obligations
 

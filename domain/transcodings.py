@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Transcoding
 
-from domain import ppt_values, values
+from domain import meetings, ppt_values, values
 from domain.pbp import values as pbp_values
 
 
@@ -135,6 +135,10 @@ ENUMS: tuple[tuple[type[enum.Enum], str], ...] = (
     (ppt_values.StaffingFactor, "ppt_staffing_factor"),
     (ppt_values.PptRequestKind, "ppt_request_kind"),
     (ppt_values.PptTopic, "ppt_topic"),
+    (meetings.MeetingKind, "meeting_kind"),
+    (meetings.NoticeOutcome, "notice_outcome"),
+    (meetings.WithholdReason, "withhold_reason"),
+    (meetings.EscalationStep, "escalation_step"),
 )
 
 VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
@@ -158,6 +162,9 @@ VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
     (ppt_values.PermanencyOutcome, "ppt_permanency_outcome"),
     (ppt_values.PptRequest, "ppt_request"),
     (ppt_values.PptRecord, "ppt_record"),
+    (meetings.Meeting, "meeting"),
+    (meetings.MeetingNotice, "meeting_notice"),
+    (meetings.RefusalEscalation, "refusal_escalation"),
 )
 
 

@@ -128,6 +128,11 @@ def _short(value: Any) -> str:
     return str(value)[:8]
 
 
+def _words(value: Any) -> str:
+    """``not_in_best_interest`` -> ``not in best interest``; ``ppt`` reads as ``PPT``."""
+    return "PPT" if value == "ppt" else str(value).replace("_", " ")
+
+
 def _flags(changes: Mapping[str, Any]) -> str:
     return ", ".join(f"{k.replace('_', ' ')} {'yes' if v else 'no'}" for k, v in changes.items())
 
@@ -179,6 +184,22 @@ _SUMMARIES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     ),
     "ContactVoided": lambda d: f"Contact {_short(d['contact_id'])} voided",
     "CaseClosed": lambda d: f"Case closed on {d['closed_on']}",
+    "MeetingScheduled": lambda d: (
+        f"{_words(d['kind'])[:1].upper()}{_words(d['kind'])[1:]} meeting {_short(d['meeting_id'])}"
+        f" scheduled for {d['held_on']}"
+    ),
+    "MeetingNoticeSent": lambda d: (
+        f"Notice of meeting {_short(d['meeting_id'])} sent to parent"
+        f" {_short(d['parent_id'])} on {d['on']}"
+    ),
+    "MeetingNoticeWithheld": lambda d: (
+        f"Notice of meeting {_short(d['meeting_id'])} withheld from parent"
+        f" {_short(d['parent_id'])} on {d['on']}: {_words(d['reason'])}"
+    ),
+    "RefusalEscalated": lambda d: (
+        f"Refusal by parent {_short(d['parent_id'])} escalated"
+        f" (contact {_short(d['contact_id'])}): {_words(d['step'])}"
+    ),
 }
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 from uuid import UUID
 
+from domain.meetings import Meeting
 from domain.policy.adjustments import Exemption, Impediment
 from domain.policy.calendar import month_start
 from domain.policy.rules import Citation, PolicyPack
@@ -32,6 +33,8 @@ class CaseFacts:
     closed_on: dt.date | None
     household: tuple[Household, ...]
     returns: tuple[dt.date, ...]
+    # Every meeting about the child, by day: ENG-V notices and the PPT obligations read them.
+    meetings: tuple[Meeting, ...] = ()
 
     @property
     def last_day(self) -> dt.date:

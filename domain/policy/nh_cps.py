@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from domain.meetings import MeetingKind, WithholdReason
 from domain.policy.rules import (
     METHOD_MEETS,
     AllowanceEffect,
@@ -12,12 +13,13 @@ from domain.policy.rules import (
     Citation,
     ExemptionKind,
     ExemptionRule,
+    NoticeRule,
     PolicyPack,
     Requirement,
     parameter,
 )
 from domain.policy.situations import IN_HOME_SITUATIONS, Situation, nh_situation
-from domain.values import Program
+from domain.values import Program, Relationship
 
 SOURCE = "NH DCYF SOP: Engaging Parents/Guardians in an Open Child Protective Services (CPS) Case"
 # The SOP names no effective date; its values are in force before any case we hold.
@@ -107,6 +109,29 @@ ENG_FAQ_Q2 = cite(
     "Q2. DCYF is obligated to continue monthly efforts to engage all parents until such "
     "time as the case closes or the Court orders otherwise (as applicable).",
 )
+ENG_V = cite(
+    "ENG-V",
+    "V. The CPSW will ensure that notification of any meetings relative to the safety, "
+    "permanency, and well-being of their child are sent to the last known address of the "
+    "missing/non-custodial parent (excluding putative fathers) so long as it has been "
+    "determined to be safe and in the best interest of the child. This will also include "
+    "notice of treatment meetings or other meetings held on behalf of the child.",
+)
+
+# ENG-V: every missing or non-custodial parent but putative fathers, for any meeting.
+NOTICE = NoticeRule(
+    citation=ENG_V,
+    kinds=frozenset(MeetingKind),
+    relationships=frozenset(Relationship) - {Relationship.PUTATIVE_FATHER},
+    missing_parents=True,
+    withhold={
+        WithholdReason.UNSAFE: ENG_V,  # "so long as it has been determined to be safe"
+        WithholdReason.NOT_IN_BEST_INTEREST: ENG_V,  # "... and in the best interest"
+        # The Court's no_notification order overrides the SOP on either programme.
+        WithholdReason.COURT_ORDER: ENG_V,
+        WithholdReason.PUTATIVE_FATHER: ENG_V,  # "(excluding putative fathers)"
+    },
+)
 
 PACK = PolicyPack(
     program=Program.NH_CPS,
@@ -154,4 +179,5 @@ PACK = PolicyPack(
         ExemptionKind.EFFORTS_CEASED: ExemptionRule(ENG_III_B, step_parent=None),
         ExemptionKind.CEASE_EFFORTS: ExemptionRule(ENG_III_B_1, step_parent=ENG_FAQ_Q2),
     },
+    meeting_notice=parameter(NOTICE, ENG_V, IN_FORCE_FROM),
 )

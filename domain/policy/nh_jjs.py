@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from domain.meetings import MeetingKind, WithholdReason
 from domain.policy import nh_jjs_ppt
 from domain.policy.rules import (
     METHOD_MEETS,
     AllowanceEffect,
     AllowanceKind,
     Citation,
+    EscalationRule,
     ExemptionKind,
     ExemptionRule,
+    NoticeRule,
     PolicyPack,
     Requirement,
     parameter,
 )
 from domain.policy.situations import IN_HOME_SITUATIONS, Situation, nh_situation
-from domain.values import Program
+from domain.values import Program, Relationship
 
 SOURCE = "NH DCYF SOP 1501.4: Engaging Parents/Guardians in a Juvenile Justice Services (JJS) Case"
 # The SOP names no effective date; its values are in force before any case we hold.
@@ -100,6 +103,39 @@ ENG_FAQ_Q2 = cite(
     "Q2. DCYF is obligated to continue monthly efforts to engage all parents until such "
     "time as the case closes or the Court orders otherwise (as applicable).",
 )
+ENG_V = cite(
+    "ENG-V",
+    "V. Unless otherwise ordered specified by the Court, the JPPO will ensure that "
+    "notification of any meetings (including treatment meetings) relative to the youth are "
+    "sent to the last known address of the non-custodial parent when it has been determined "
+    "that the parent is a legal parent and it is not unsafe or otherwise against the youth's "
+    "best interest.",
+)
+ENG_VI = cite(
+    "ENG-VI",
+    "VI. If a youth is in care and their non-custodial parent refuses to engage in meeting "
+    "the needs of their youth, the JPPO will consult with their Supervisor, who will consult "
+    "with a CPS Supervisor to discuss how to proceed if the parent's lack of engagement "
+    "could affect the youth's permanency.",
+)
+
+# ENG-V: non-custodial legal parents; our reading of "legal parent" is biological or
+# adoptive (policy-clauses.md). Putative fathers are not legal parents, so the CPS
+# reason does not apply here.
+NOTICE = NoticeRule(
+    citation=ENG_V,
+    kinds=frozenset(MeetingKind),
+    relationships=frozenset({Relationship.BIOLOGICAL, Relationship.ADOPTIVE}),
+    missing_parents=False,
+    withhold={
+        WithholdReason.UNSAFE: ENG_V,  # "it is not unsafe"
+        WithholdReason.NOT_IN_BEST_INTEREST: ENG_V,  # "or otherwise against ... best interest"
+        WithholdReason.COURT_ORDER: ENG_V,  # "Unless otherwise ... specified by the Court"
+    },
+)
+# ENG-VI names no deadline for the consultations: an agency setting, default 5 business
+# days from the refusal.
+ESCALATION = EscalationRule(citation=ENG_VI, business_days=5)
 
 PACK = PolicyPack(
     program=Program.NH_JJS,
@@ -140,5 +176,7 @@ PACK = PolicyPack(
         # ENG-III.B (JJS): efforts continue throughout the case; no determination ends them.
         ExemptionKind.CEASE_EFFORTS: ExemptionRule(ENG_FAQ_Q2, step_parent=ENG_FAQ_Q2),
     },
+    meeting_notice=parameter(NOTICE, ENG_V, IN_FORCE_FROM),
+    refusal_escalation=parameter(ESCALATION, ENG_VI, IN_FORCE_FROM),
     ppt=nh_jjs_ppt.RULES,
 )

@@ -26,6 +26,8 @@ class Kind(enum.Enum):
     PPT_STAFFING_ADVICE = "ppt_staffing_advice"  # PPT-I.H
     PPT_TASK = "ppt_task"  # PPT-I.I
     PPT_UPDATE = "ppt_update"  # PPT-I.J
+    MEETING_NOTICE = "meeting_notice"  # ENG-V
+    REFUSAL_ESCALATION = "refusal_escalation"  # ENG-VI (NH-JJS)
 
 
 class Status(enum.Enum):

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from uuid import UUID
 
+from domain.meetings import Meeting, MeetingKind
 from domain.policy.calendar import add_business_days
 from domain.policy.facts import CaseFacts
 from domain.policy.obligation import Kind, Obligation, Status, obligation_id
@@ -24,20 +25,20 @@ from domain.policy.rules import Citation
 from domain.ppt_values import InformationSource, PptRecord
 
 
-@dataclasses.dataclass(frozen=True)
-class ScheduledPpt:
-    """A PPT meeting on the case's schedule."""
+def judge_ppt(facts: CaseFacts, rules: PptRules, record: PptRecord) -> list[Obligation]:
+    """Every PPT obligation of the case listed at ``facts.as_of``.
 
-    meeting_id: UUID
-    held_on: dt.date
-
-
-def judge_ppt(
-    facts: CaseFacts, rules: PptRules, record: PptRecord, meetings: Sequence[ScheduledPpt]
-) -> list[Obligation]:
-    """Every PPT obligation of the case listed at ``facts.as_of``."""
+    The deadlines before a meeting count back from the case's scheduled meetings of
+    kind ``ppt`` (MeetingScheduled) that fall while the case is open.
+    """
     schedule = sorted(
-        (m for m in meetings if facts.opened_on <= m.held_on and _open_on(facts, m.held_on)),
+        (
+            m
+            for m in facts.meetings
+            if m.kind is MeetingKind.PPT
+            and facts.opened_on <= m.held_on
+            and _open_on(facts, m.held_on)
+        ),
         key=lambda m: (m.held_on, m.meeting_id.int),
     )
     return [
@@ -118,7 +119,7 @@ def _placement_notices(
 
 
 def _before_meetings(
-    facts: CaseFacts, rules: PptRules, record: PptRecord, schedule: Sequence[ScheduledPpt]
+    facts: CaseFacts, rules: PptRules, record: PptRecord, schedule: Sequence[Meeting]
 ) -> Iterator[Obligation]:
     """PPT-I.B and PPT-I.C for every scheduled PPT meeting."""
     program = facts.pack.program
@@ -161,7 +162,7 @@ def _before_meetings(
 
 
 def _staffing_advice(
-    facts: CaseFacts, rules: PptRules, record: PptRecord, schedule: Sequence[ScheduledPpt]
+    facts: CaseFacts, rules: PptRules, record: PptRecord, schedule: Sequence[Meeting]
 ) -> Iterator[Obligation]:
     """PPT-I.H: advised by the next PPT meeting on or after the factor's day.
 

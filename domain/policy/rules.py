@@ -14,8 +14,9 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from domain.meetings import MeetingKind, WithholdReason
 from domain.policy.situations import Situation, SituationFacts
-from domain.values import ContactMethod, ContactOutcome, Program
+from domain.values import ContactMethod, ContactOutcome, Program, Relationship
 
 if TYPE_CHECKING:
     from domain.policy.ppt_rules import PptRules
@@ -166,6 +167,34 @@ class ExemptionRule:
 
 
 @dataclasses.dataclass(frozen=True)
+class NoticeRule:
+    """Who is owed notice of a meeting about the child, and why it may be withheld (ENG-V).
+
+    A parent is owed notice while non-custodial (or, where ``missing_parents``, missing)
+    on the meeting day and recorded under one of ``relationships``; a notice withheld for
+    one of ``withhold`` makes the obligation ``exempt``, citing that reason's clause.
+    """
+
+    citation: Citation
+    kinds: frozenset[MeetingKind]
+    relationships: frozenset[Relationship]
+    missing_parents: bool
+    withhold: Mapping[WithholdReason, Citation]
+
+
+@dataclasses.dataclass(frozen=True)
+class EscalationRule:
+    """A refused contact to escalate, and by when (ENG-VI, NH-JJS).
+
+    ``business_days`` counts from the refusal's local day; the SOP names no deadline, so
+    it is the agency's setting.
+    """
+
+    citation: Citation
+    business_days: int
+
+
+@dataclasses.dataclass(frozen=True)
 class PolicyPack:
     """One programme's rules: every parameter effective-dated and cited."""
 
@@ -199,6 +228,10 @@ class PolicyPack:
     when_possible_citation: Citation | None
     allowances: Mapping[AllowanceKind, AllowanceEffect]
     exemptions: Mapping[ExemptionKind, ExemptionRule]
+    # ENG-V: notice of meetings about the child to non-custodial parents; TN sets none.
+    meeting_notice: Parameter[NoticeRule] | None = None
+    # ENG-VI (JJS): a refusal by a non-custodial parent of a youth in care is escalated.
+    refusal_escalation: Parameter[EscalationRule] | None = None
     # SOP 1626.4 (NH-JJS): the Permanency Planning Team deadlines; None where none apply.
     ppt: PptRules | None = None
 

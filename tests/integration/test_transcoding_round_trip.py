@@ -69,6 +69,24 @@ def test_enums_dates_and_value_objects_are_not_plain_json_after_loading(ledger):
     assert all(isinstance(v, enum.Enum) for v in (parent.relationship, loaded.program))
 
 
+def test_meeting_notice_and_escalation_events_come_back_with_their_types(ledger):
+    case = every_fact(case_in_memory(Program.NH_JJS))
+    events = case.collect_events()
+    ledger.save(*events)
+    stored = list(ledger.events.get(case.id))
+    for back, sent in zip(stored, events, strict=True):
+        assert_same_shape(vars(back), vars(sent), type(sent).__name__)
+    ledger.take_snapshot(case.id)
+    (snapshot,) = ledger.snapshots.get(case.id)
+    assert_same_shape(vars(snapshot.mutate(None)), vars(case), "snapshot")
+    assert {type(e).__name__ for e in stored} >= {
+        "MeetingScheduled",
+        "MeetingNoticeSent",
+        "MeetingNoticeWithheld",
+        "RefusalEscalated",
+    }
+
+
 def test_snapshot_round_trip_keeps_every_type(ledger):
     case, _ = _saved(ledger)
     ledger.take_snapshot(case.id)

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from uuid import UUID
 
 from domain import commands as cmd
+from domain import meeting_commands as mtg
 from domain import ppt_commands as ppt
 from domain.case import Case
 from domain.commands import IdentifyParent, RecordContact
+from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, WithholdReason
 from domain.ppt_values import InformationSource, PptRequestKind, PptTopic, StaffingFactor
 from domain.values import (
     Contact,
@@ -149,6 +151,32 @@ def every_fact(case: Case, start: dt.datetime = NOW) -> Case:
         purpose="Notice of meeting",
     ).apply(case, WORKER, tick())
     cmd.VoidContact(UUID(second["contact_id"]), "Wrong parent").apply(case, WORKER, tick())
+    meeting = mtg.ScheduleMeeting(MeetingKind.TEAM, day + dt.timedelta(days=5))
+    meeting_id = UUID(meeting.apply(case, WORKER, tick())["meeting_id"])
+    noticed = day + dt.timedelta(days=1)
+    mtg.RecordMeetingNotice(meeting_id, mother, NoticeOutcome.SENT, noticed).apply(
+        case, WORKER, tick()
+    )
+    cps = case.program is Program.NH_CPS
+    reason = WithholdReason.PUTATIVE_FATHER if cps else WithholdReason.UNSAFE
+    mtg.RecordMeetingNotice(meeting_id, father, NoticeOutcome.WITHHELD, noticed, reason).apply(
+        case, WORKER, tick()
+    )
+    if case.program is Program.NH_JJS:  # ENG-VI is a step of NH-JJS only
+        refused = RecordContact(
+            parent_id=father,
+            occurred_at=start - dt.timedelta(hours=2),
+            method=ContactMethod.PHONE,
+            outcome=ContactOutcome.REFUSED,
+            purpose="Monthly contact",
+        ).apply(case, WORKER, tick())
+        mtg.EscalateRefusal(
+            UUID(refused["contact_id"]),
+            EscalationStep.SUPERVISOR_CONSULTED,
+            start - dt.timedelta(minutes=30),
+            consultant="sam",
+            notes="Father refuses every contact.",
+        ).apply(case, WORKER, tick())
     if case.program is Program.NH_JJS:
         ppt_facts(case, tick)
     cmd.CloseCase(day + dt.timedelta(days=7), "Permanency achieved").apply(case, WORKER, tick())

@@ -74,3 +74,24 @@ def test_plain_turns_value_objects_and_enums_into_json_words():
     assert plain({"p": (Program.NH_JJS, dt.date(2026, 1, 2))}) == {"p": ["NH-JJS", "2026-01-02"]}
     assert plain(frozenset({2, 1})) == [1, 2]
     assert Case.CaseOpened.__name__ == "CaseOpened"
+
+
+def test_meeting_notice_and_escalation_events_read_as_one_line_each():
+    from domain.meetings import MeetingKind
+    from tests.unit.builders import every_fact, open_case
+
+    events = every_fact(open_case(Program.NH_JJS)).collect_events()
+    lines = {type(e).__name__: describe(e) for e in events}
+    scheduled = lines["MeetingScheduled"]
+    assert scheduled.summary.startswith("Team meeting ")
+    assert scheduled.summary.endswith(" scheduled for 2026-03-07")
+    assert scheduled.occurred_at == "2026-03-07"  # the meeting's own day
+    assert " sent to parent " in lines["MeetingNoticeSent"].summary
+    assert lines["MeetingNoticeSent"].occurred_at == "2026-03-03"
+    assert lines["MeetingNoticeWithheld"].summary.endswith(": unsafe")
+    escalated = lines["RefusalEscalated"]
+    assert escalated.summary.endswith(": supervisor consulted")
+    assert "refuses" not in escalated.summary  # the notes stay in the data
+    assert "Father refuses" in escalated.data
+    ppt = {"kind": MeetingKind.PPT.value, "meeting_id": "0" * 32, "held_on": "2026-04-01"}
+    assert summary("MeetingScheduled", ppt) == "PPT meeting 00000000 scheduled for 2026-04-01"

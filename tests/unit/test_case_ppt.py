@@ -9,6 +9,8 @@ import pytest
 
 from domain import errors
 from domain import ppt_commands as ppt
+from domain.meeting_commands import ScheduleMeeting
+from domain.meetings import MeetingKind
 from domain.ppt_values import InformationSource, PptRequestKind, StaffingFactor
 from domain.values import Program
 from tests.unit.builders import NOW, OPENED_ON, PPT_TOPICS, SUPERVISOR, WORKER, open_case
@@ -126,3 +128,14 @@ def test_workgroup_and_extra_meeting_requests_are_distinct_events():
     kinds = [type(e).__name__ for e in case.collect_events()[1:]]
     assert kinds == ["ExtraPptMeetingRequested", "PermanencyWorkgroupRequested"]
     assert [r.kind for r in case.ppt.requests] == list(PptRequestKind)
+
+
+def test_a_meeting_record_may_name_only_a_scheduled_ppt_meeting():
+    case = jjs_case()
+    team = ScheduleMeeting(MeetingKind.TEAM, DAY).apply(case, WORKER, NOW)["meeting_id"]
+    with pytest.raises(errors.InvalidValue) as refused:
+        ppt.HoldPptMeeting(DAY, PPT_TOPICS, meeting_id=UUID(team)).apply(case, WORKER, NOW)
+    assert refused.value.field == "meeting_id"
+    scheduled = ScheduleMeeting(MeetingKind.PPT, DAY).apply(case, WORKER, NOW)["meeting_id"]
+    ppt.HoldPptMeeting(DAY, PPT_TOPICS, ("wendy",), UUID(scheduled)).apply(case, WORKER, NOW)
+    assert case.ppt.meetings[0].meeting_id == UUID(scheduled)

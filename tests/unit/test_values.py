@@ -7,11 +7,11 @@ import enum
 
 import pytest
 
-from domain import errors, ppt_values, transcodings, values
+from domain import errors, meetings, ppt_values, transcodings, values
 from domain.pbp import values as pbp_values
 from domain.values import ContactMethod, Program, parse_enum
 
-VALUE_MODULES = (values, pbp_values, ppt_values)
+VALUE_MODULES = (values, pbp_values, meetings, ppt_values)
 ENUMS = sorted(
     (
         v

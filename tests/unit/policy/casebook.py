@@ -29,6 +29,8 @@ from domain.commands import (
     SetContactFrequency,
     VoidContact,
 )
+from domain.meeting_commands import EscalateRefusal, RecordMeetingNotice, ScheduleMeeting
+from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, WithholdReason
 from domain.policy.adjustments import Adjustments, Allowance, Exemption, Impediment
 from domain.policy.rules import AllowanceKind, ExemptionKind
 from domain.ppt_values import InformationSource, StaffingFactor
@@ -158,6 +160,36 @@ class Builder:
 
     def _close(self, step: dict[str, Any]) -> None:
         CloseCase(step["closed_on"], "goals met").apply(self.case, ACTOR, self._at())
+
+    def _meeting(self, step: dict[str, Any]) -> None:
+        command = ScheduleMeeting(MeetingKind(step.get("kind", "team")), step["held_on"])
+        answer = command.apply(self.case, ACTOR, self._at())
+        self.ids[step["key"]] = UUID(answer["meeting_id"])
+
+    def _notice(self, step: dict[str, Any]) -> None:
+        on: dt.date = step["on"]
+        reason = step.get("reason")
+        command = RecordMeetingNotice(
+            meeting_id=self.ids[step["meeting"]],
+            parent_id=self.ids[step["parent"]],
+            outcome=NoticeOutcome(step.get("outcome", "sent")),
+            on=on,
+            reason=None if reason is None else WithholdReason(reason),
+        )
+        at = dt.datetime.combine(on, dt.time(17, 0), tzinfo=dt.UTC)
+        answer = command.apply(self.case, ACTOR, self._at(at))
+        self.ids[step["key"]] = UUID(answer["notice_id"])
+
+    def _escalation(self, step: dict[str, Any]) -> None:
+        occurred_at: dt.datetime = step["occurred_at"]
+        command = EscalateRefusal(
+            contact_id=self.ids[step["contact"]],
+            step=EscalationStep(step["kind"]),
+            occurred_at=occurred_at,
+            consultant=step.get("consultant"),
+        )
+        answer = command.apply(self.case, ACTOR, self._at(occurred_at + dt.timedelta(hours=1)))
+        self.ids[step["key"]] = UUID(answer["escalation_id"])
 
     # -- PPT facts (SOP 1626.4), each recorded at noon in NH on its own day ----------
 

@@ -5,24 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from uuid import UUID
 
+from domain.meetings import Meeting, MeetingKind
 from domain.obligations import evaluate
 from domain.policy import nh_cps, nh_jjs
 from domain.policy.facts import CaseFacts
 from domain.policy.obligation import Kind, Obligation, Status
-from domain.policy.ppt import ScheduledPpt, judge_ppt
+from domain.policy.ppt import judge_ppt
 from domain.ppt_values import InformationSource
 from tests.unit.policy.casebook import Builder
 
 OPENED_ON = dt.date(2026, 2, 2)
-MARCH_PPT = ScheduledPpt(UUID(int=1), dt.date(2026, 3, 10))  # a Tuesday
-APRIL_PPT = ScheduledPpt(UUID(int=2), dt.date(2026, 4, 14))
+MARCH_PPT = Meeting(UUID(int=1), MeetingKind.PPT, dt.date(2026, 3, 10))  # a Tuesday
+APRIL_PPT = Meeting(UUID(int=2), MeetingKind.PPT, dt.date(2026, 4, 14))
+MARCH_TEAM = Meeting(UUID(int=3), MeetingKind.TEAM, dt.date(2026, 3, 10))
 
 
-def judged(builder: Builder, as_of: dt.date, *meetings: ScheduledPpt) -> list[Obligation]:
+def judged(builder: Builder, as_of: dt.date, *meetings: Meeting) -> list[Obligation]:
     case = builder.case
-    facts = CaseFacts(case.id, nh_jjs.PACK, as_of, case.opened_on, case.closed_on, (), ())
+    facts = CaseFacts(case.id, nh_jjs.PACK, as_of, case.opened_on, case.closed_on, (), (), meetings)
     assert nh_jjs.PACK.ppt is not None
-    return judge_ppt(facts, nh_jjs.PACK.ppt, case.ppt, meetings)
+    return judge_ppt(facts, nh_jjs.PACK.ppt, case.ppt)
 
 
 def of(kind: Kind, obligations: list[Obligation]) -> list[Obligation]:
@@ -101,3 +103,7 @@ def test_packs_without_ppt_rules_owe_no_ppt_obligations():
     assert nh_cps.PACK.ppt is None
     assert evaluate(builder.case, nh_cps.PACK, dt.date(2026, 3, 20)) == []
     assert of(Kind.PPT_TASK, evaluate(builder.case, nh_jjs.PACK, dt.date(2026, 3, 20)))
+
+
+def test_only_meetings_of_kind_ppt_raise_the_screen_and_information():
+    assert judged(jjs(), dt.date(2026, 3, 20), MARCH_TEAM) == []
