@@ -1,8 +1,11 @@
 """Meetings about the child, their notices (ENG-V) and refusal escalations (ENG-VI).
 
 A mixin of the ``Case`` aggregate, so these events live on the case's own stream
-while ``domain/case.py`` keeps to parents and contacts. Its state starts as empty,
-read-only class values and every event replaces it with a new mapping, so cases
+while ``domain/case.py`` keeps to parents and contacts. The library gives ``Case`` its
+own subclass of each event declared here (``Case.MeetingScheduled``, a ``Case.Event``
+stored under the ``domain.case:Case.`` topic like every other case event), so commands
+trigger ``type(self).<Event>`` and each event applies itself. The state starts as
+empty, read-only class values and every event replaces it with a new mapping, so cases
 recorded (and snapshotted) before meetings existed read back unchanged.
 """
 
@@ -14,7 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Aggregate
 
 from domain import errors
 from domain.meetings import (
@@ -74,12 +77,22 @@ class CaseMeetings(Aggregate):
         held_on: dt.date
         actor: str
 
+        def apply(self, aggregate: CaseMeetings) -> None:
+            meeting = Meeting(self.meeting_id, self.kind, self.held_on)
+            aggregate.meetings = {**aggregate.meetings, self.meeting_id.hex: meeting}
+
     class MeetingNoticeSent(Aggregate.Event):
         notice_id: UUID
         meeting_id: UUID
         parent_id: UUID
         on: dt.date
         actor: str
+
+        def apply(self, aggregate: CaseMeetings) -> None:
+            notice = MeetingNotice(
+                self.notice_id, self.meeting_id, self.parent_id, NoticeOutcome.SENT, self.on
+            )
+            aggregate.meeting_notices = {**aggregate.meeting_notices, self.notice_id.hex: notice}
 
     class MeetingNoticeWithheld(Aggregate.Event):
         notice_id: UUID
@@ -88,6 +101,17 @@ class CaseMeetings(Aggregate):
         on: dt.date
         reason: WithholdReason
         actor: str
+
+        def apply(self, aggregate: CaseMeetings) -> None:
+            notice = MeetingNotice(
+                self.notice_id,
+                self.meeting_id,
+                self.parent_id,
+                NoticeOutcome.WITHHELD,
+                self.on,
+                self.reason,
+            )
+            aggregate.meeting_notices = {**aggregate.meeting_notices, self.notice_id.hex: notice}
 
     class RefusalEscalated(Aggregate.Event):
         escalation_id: UUID
@@ -98,6 +122,19 @@ class CaseMeetings(Aggregate):
         consultant: str | None
         notes: str | None
         actor: str
+
+        def apply(self, aggregate: CaseMeetings) -> None:
+            escalation = RefusalEscalation(
+                self.escalation_id,
+                self.contact_id,
+                self.parent_id,
+                self.step,
+                self.occurred_at,
+                self.consultant,
+                self.actor,
+            )
+            escalations = {**aggregate.refusal_escalations, self.escalation_id.hex: escalation}
+            aggregate.refusal_escalations = escalations
 
     # -- meetings -----------------------------------------------------------------
 
@@ -120,22 +157,15 @@ class CaseMeetings(Aggregate):
         """Record a meeting about the child; notices fall due by its day (ENG-V)."""
         self._require_open()
         self._require_not_before_opening(held_on, "held_on")
-        self._meeting_scheduled(
-            meeting_id=meeting_id, kind=kind, held_on=held_on, actor=actor, timestamp=at
+        self.trigger_event(
+            type(self).MeetingScheduled,
+            meeting_id=meeting_id,
+            kind=kind,
+            held_on=held_on,
+            actor=actor,
+            timestamp=at,
         )
         return self.meetings[meeting_id.hex]
-
-    @event(MeetingScheduled)
-    def _meeting_scheduled(
-        self,
-        meeting_id: UUID,
-        kind: MeetingKind,
-        held_on: dt.date,
-        actor: str,
-        timestamp: dt.datetime,
-    ) -> None:
-        meeting = Meeting(meeting_id, kind, held_on)
-        self.meetings = {**self.meetings, meeting_id.hex: meeting}
 
     # -- notices ------------------------------------------------------------------
 
@@ -161,7 +191,8 @@ class CaseMeetings(Aggregate):
         if outcome is NoticeOutcome.SENT:
             if reason is not None:
                 raise errors.InvalidValue("reason", "Only a withheld notice has a reason.")
-            self._notice_sent(
+            self.trigger_event(
+                type(self).MeetingNoticeSent,
                 notice_id=notice_id,
                 meeting_id=meeting_id,
                 parent_id=parent_id,
@@ -171,7 +202,8 @@ class CaseMeetings(Aggregate):
             )
         else:
             reason = self._withhold_reason(meeting, parent, reason)
-            self._notice_withheld(
+            self.trigger_event(
+                type(self).MeetingNoticeWithheld,
                 notice_id=notice_id,
                 meeting_id=meeting_id,
                 parent_id=parent_id,
@@ -209,33 +241,6 @@ class CaseMeetings(Aggregate):
                 "The parent is not recorded as a putative father.", field="reason", clause=clause
             )
         return reason
-
-    @event(MeetingNoticeSent)
-    def _notice_sent(
-        self,
-        notice_id: UUID,
-        meeting_id: UUID,
-        parent_id: UUID,
-        on: dt.date,
-        actor: str,
-        timestamp: dt.datetime,
-    ) -> None:
-        notice = MeetingNotice(notice_id, meeting_id, parent_id, NoticeOutcome.SENT, on)
-        self.meeting_notices = {**self.meeting_notices, notice_id.hex: notice}
-
-    @event(MeetingNoticeWithheld)
-    def _notice_withheld(
-        self,
-        notice_id: UUID,
-        meeting_id: UUID,
-        parent_id: UUID,
-        on: dt.date,
-        reason: WithholdReason,
-        actor: str,
-        timestamp: dt.datetime,
-    ) -> None:
-        notice = MeetingNotice(notice_id, meeting_id, parent_id, NoticeOutcome.WITHHELD, on, reason)
-        self.meeting_notices = {**self.meeting_notices, notice_id.hex: notice}
 
     # -- refusal escalations (ENG-VI, NH-JJS) -------------------------------------
 
@@ -284,7 +289,8 @@ class CaseMeetings(Aggregate):
             raise errors.EscalationRefused(
                 "Name the person consulted.", field="consultant", clause=clause
             )
-        self._refusal_escalated(
+        self.trigger_event(
+            type(self).RefusalEscalated,
             escalation_id=escalation_id,
             contact_id=contact_id,
             parent_id=contact.parent_id,
@@ -314,21 +320,3 @@ class CaseMeetings(Aggregate):
         else:
             return contact
         raise errors.EscalationRefused(problem, field="contact_id", clause="ENG-VI")
-
-    @event(RefusalEscalated)
-    def _refusal_escalated(
-        self,
-        escalation_id: UUID,
-        contact_id: UUID,
-        parent_id: UUID,
-        step: EscalationStep,
-        occurred_at: dt.datetime,
-        consultant: str | None,
-        notes: str | None,
-        actor: str,
-        timestamp: dt.datetime,
-    ) -> None:
-        escalation = RefusalEscalation(
-            escalation_id, contact_id, parent_id, step, occurred_at, consultant, actor
-        )
-        self.refusal_escalations = {**self.refusal_escalations, escalation_id.hex: escalation}

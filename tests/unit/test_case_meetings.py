@@ -175,3 +175,17 @@ def test_refusal_escalation_is_refused_on_nh_cps_which_has_none():
     with pytest.raises(errors.EscalationRefused) as refused:
         _step(case, refusal, EscalationStep.SUPERVISOR_CONSULTED)
     assert refused.value.clause is None  # ENG-VI on NH-CPS is the relationships clause
+
+
+def test_meeting_events_are_case_events_stored_under_the_case_topic():
+    from eventsourcing.utils import get_topic
+
+    from tests.unit.builders import every_fact
+
+    events = every_fact(open_case(Program.NH_JJS)).collect_events()
+    names = {"MeetingScheduled", "MeetingNoticeSent", "MeetingNoticeWithheld", "RefusalEscalated"}
+    found = [e for e in events if type(e).__name__ in names]
+    assert {type(e).__name__ for e in found} == names
+    for event in found:
+        assert isinstance(event, Case.Event)
+        assert get_topic(type(event)) == f"domain.case:Case.{type(event).__name__}"

@@ -17,6 +17,7 @@ from web.api import (  # noqa: E402, F401
     audit,
     cases,
     contacts,
+    meetings,
     meta,
     obligations,
     parent_partners,

@@ -181,6 +181,24 @@ class SearchRecordedOut(Schema):
     search_id = fields.UUID()
 
 
+class MeetingScheduledOut(Schema):
+    """201 to POST /cases/{case_id}/meetings."""
+
+    meeting_id = fields.UUID()
+
+
+class NoticeRecordedOut(Schema):
+    """201 to POST /cases/{case_id}/meetings/{meeting_id}/notices."""
+
+    notice_id = fields.UUID()
+
+
+class EscalationRecordedOut(Schema):
+    """201 to POST /cases/{case_id}/refusal-escalations (ENG-VI)."""
+
+    escalation_id = fields.UUID()
+
+
 class ContactRecordedOut(Schema):
     """201 to a contact, its amendment or its void."""
 

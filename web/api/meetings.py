@@ -1,0 +1,46 @@
+"""Meetings about the child, their notices and refusal escalations (ENG-V, ENG-VI)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from domain.meetings import CLOSING_STEPS
+from web.api import api
+from web.api.writes import documented, load, record
+from web.auth import forbidden, viewer, writable_case
+from web.schemas import meetings as schemas
+from web.schemas.output import EscalationRecordedOut, MeetingScheduledOut, NoticeRecordedOut
+
+
+@api.post("/cases/<uuid:case_id>/meetings")
+@documented(schemas.MeetingSchema, MeetingScheduledOut)
+def schedule_meeting(case_id: UUID) -> Any:
+    """A meeting about the child is held on a day; eligible parents are owed notice (ENG-V)."""
+    writable_case(case_id)
+    schema = schemas.MeetingSchema()
+    body, data = load(schema)
+    return record(case_id, schema.command(data), body)
+
+
+@api.post("/cases/<uuid:case_id>/meetings/<uuid:meeting_id>/notices")
+@documented(schemas.MeetingNoticeSchema, NoticeRecordedOut)
+def record_meeting_notice(case_id: UUID, meeting_id: UUID) -> Any:
+    """Notice of a meeting was sent to a parent, or withheld for a reason (ENG-V)."""
+    writable_case(case_id).meeting(meeting_id)  # an unknown meeting in the path: 404
+    schema = schemas.MeetingNoticeSchema()
+    body, data = load(schema)
+    return record(case_id, schema.command(data, meeting_id), body)
+
+
+@api.post("/cases/<uuid:case_id>/refusal-escalations")
+@documented(schemas.RefusalEscalationSchema, EscalationRecordedOut)
+def escalate_refusal(case_id: UUID) -> Any:
+    """One step of escalating a non-custodial parent's refusal (ENG-VI, NH-JJS)."""
+    case = writable_case(case_id)
+    schema = schemas.RefusalEscalationSchema()
+    body, data = load(schema)
+    if data["step"] in CLOSING_STEPS and viewer().username != case.supervisor:
+        # ENG-VI: it is the supervisor who consults a CPS supervisor, or finds no need.
+        raise forbidden("Only the case's supervisor records this step.")
+    return record(case_id, schema.command(data), body)
