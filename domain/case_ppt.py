@@ -1,8 +1,11 @@
 """The Permanency Planning Team's facts on a Case (NH DCYF SOP 1626.4), as a mixin.
 
 ``Case`` inherits these events and commands; they live here so the case module keeps
-to the engagement record. Every command refuses a case that is not NH-JJS, naming the
-clause it would have served, because SOP 1626.4 binds JPPOs only.
+to the engagement record. The library gives ``Case`` its own subclass of each event
+declared here (``Case.YouthPlaced``, a ``Case.Event`` under the ``domain.case:Case.``
+topic), so commands trigger ``type(self).<Event>`` and each event applies itself.
+Every command refuses a case that is not NH-JJS, naming the clause it would have
+served, because SOP 1626.4 binds JPPOs only.
 """
 
 from __future__ import annotations
@@ -10,10 +13,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Aggregate
 
 from domain import errors
 from domain.meetings import Meeting, MeetingKind
@@ -37,6 +40,16 @@ from domain.ppt_values import (
 from domain.values import Program
 
 
+def _record(case: Aggregate) -> PptRecord:
+    record: PptRecord = case.__dict__.get("ppt_record", NO_PPT)
+    return record
+
+
+def _keep(case: Aggregate, **changes: Any) -> None:
+    """Replace the case's PPT record with a changed copy (a snapshot carries it whole)."""
+    case.ppt_record = dataclasses.replace(_record(case), **changes)  # type: ignore[attr-defined]
+
+
 class CasePpt(Aggregate):
     """PPT events and commands, mixed into ``Case``; state is one ``PptRecord``."""
 
@@ -50,25 +63,43 @@ class CasePpt(Aggregate):
         placement: Placement
         actor: str
 
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, placements=(*_record(aggregate).placements, self.placement))
+
     class PlacementChanged(Aggregate.Event):
         placement: Placement
         actor: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, placements=(*_record(aggregate).placements, self.placement))
 
     class PermanencyJppoNotified(Aggregate.Event):
         notice: JppoNotice
         actor: str
 
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, notices=(*_record(aggregate).notices, self.notice))
+
     class PptScreenCompleted(Aggregate.Event):
         screen: ScreenCompletion
         actor: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, screens=(*_record(aggregate).screens, self.screen))
 
     class PptInformationGathered(Aggregate.Event):
         information: InformationGathering
         actor: str
 
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, information=(*_record(aggregate).information, self.information))
+
     class PptMeetingHeld(Aggregate.Event):
         meeting: PptMeetingRecord
         actor: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, meetings=(*_record(aggregate).meetings, self.meeting))
 
     class StaffingFactorIdentified(Aggregate.Event):
         factor_id: UUID
@@ -76,20 +107,41 @@ class CasePpt(Aggregate):
         identified_on: dt.date
         actor: str
 
+        def apply(self, aggregate: Aggregate) -> None:
+            found = FactorRecord(self.factor_id, self.factor, self.identified_on)
+            _keep(aggregate, factors=(*_record(aggregate).factors, found))
+
     class StaffingAdviceGiven(Aggregate.Event):
         factor_id: UUID
         on: dt.date
         advice: str
         actor: str
 
+        def apply(self, aggregate: Aggregate) -> None:
+            record = _record(aggregate)
+            found = record.factor(self.factor_id)
+            if found is not None:
+                advised = dataclasses.replace(found, advised_on=self.on, advice=self.advice)
+                _keep(aggregate, factors=replace_item(record.factors, found, advised))
+
     class PptTaskAssigned(Aggregate.Event):
         task: PptTask
         actor: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, tasks=(*_record(aggregate).tasks, self.task))
 
     class PptTaskCompleted(Aggregate.Event):
         task_id: UUID
         on: dt.date
         actor: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            record = _record(aggregate)
+            task = record.task(self.task_id)
+            if task is not None:
+                done = dataclasses.replace(task, completed_on=self.on)
+                _keep(aggregate, tasks=replace_item(record.tasks, task, done))
 
     class PptTaskFollowedUp(Aggregate.Event):
         task_id: UUID
@@ -97,32 +149,54 @@ class CasePpt(Aggregate):
         notes: str
         actor: str
 
+        def apply(self, aggregate: Aggregate) -> None:
+            record = _record(aggregate)
+            task = record.task(self.task_id)
+            if task is not None:
+                followed = dataclasses.replace(task, follow_ups=(*task.follow_ups, self.on))
+                _keep(aggregate, tasks=replace_item(record.tasks, task, followed))
+
     class PermanencyAchieved(Aggregate.Event):
         on: dt.date
         outcome: str
         actor: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            outcome = PermanencyOutcome(self.on, self.outcome)
+            _keep(aggregate, permanency=(*_record(aggregate).permanency, outcome))
 
     class PptUpdated(Aggregate.Event):
         update_id: UUID
         on: dt.date
         actor: str
 
+        def apply(self, aggregate: Aggregate) -> None:
+            updated = tuple(
+                dataclasses.replace(p, ppt_updated_on=self.on, update_id=self.update_id)
+                if p.ppt_updated_on is None
+                else p
+                for p in _record(aggregate).permanency
+            )
+            _keep(aggregate, permanency=updated)
+
     class ExtraPptMeetingRequested(Aggregate.Event):
         request: PptRequest
         actor: str
+
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, requests=(*_record(aggregate).requests, self.request))
 
     class PermanencyWorkgroupRequested(Aggregate.Event):
         request: PptRequest
         actor: str
 
+        def apply(self, aggregate: Aggregate) -> None:
+            _keep(aggregate, requests=(*_record(aggregate).requests, self.request))
+
     @property
     def ppt(self) -> PptRecord:
         """The case's PPT facts (a case with none, or stored before them, has an empty one)."""
-        record: PptRecord = self.__dict__.get("ppt_record", NO_PPT)
-        return record
-
-    def _keep(self, **changes: object) -> None:
-        self.ppt_record = dataclasses.replace(self.ppt, **changes)  # type: ignore[arg-type]
+        return _record(self)
 
     # -- guards -------------------------------------------------------------------
 
@@ -156,18 +230,8 @@ class CasePpt(Aggregate):
     def place(self, *, placement: Placement, actor: str, at: dt.datetime) -> None:
         """The youth was placed, or their placement changed (PPT-I.A)."""
         self._require_ppt("PPT-I.A", placement.on, "on", at)
-        if placement.change:
-            self._placement_changed(placement=placement, actor=actor, timestamp=at)
-        else:
-            self._youth_placed(placement=placement, actor=actor, timestamp=at)
-
-    @event(YouthPlaced)
-    def _youth_placed(self, placement: Placement, actor: str, timestamp: dt.datetime) -> None:
-        self._keep(placements=(*self.ppt.placements, placement))
-
-    @event(PlacementChanged)
-    def _placement_changed(self, placement: Placement, actor: str, timestamp: dt.datetime) -> None:
-        self._keep(placements=(*self.ppt.placements, placement))
+        kind = type(self).PlacementChanged if placement.change else type(self).YouthPlaced
+        self.trigger_event(kind, placement=placement, actor=actor, timestamp=at)
 
     def notify_permanency_jppo(self, *, notice: JppoNotice, actor: str, at: dt.datetime) -> None:
         """The Permanency JPPO was told of a placement or change (PPT-I.A)."""
@@ -177,37 +241,25 @@ class CasePpt(Aggregate):
             raise errors.UnknownPlacement()
         if notice.on < placement.on:
             raise errors.InvalidValue("on", "The notice cannot precede the placement.")
-        self._jppo_notified(notice=notice, actor=actor, timestamp=at)
-
-    @event(PermanencyJppoNotified)
-    def _jppo_notified(self, notice: JppoNotice, actor: str, timestamp: dt.datetime) -> None:
-        self._keep(notices=(*self.ppt.notices, notice))
+        self.trigger_event(
+            type(self).PermanencyJppoNotified, notice=notice, actor=actor, timestamp=at
+        )
 
     # -- before the meeting (PPT-I.B, PPT-I.C) ------------------------------------
 
     def complete_screen(self, *, screen: ScreenCompletion, actor: str, at: dt.datetime) -> None:
         """The first page of the PPT screen was completed (PPT-I.B)."""
         self._require_ppt("PPT-I.B", screen.on, "on", at)
-        self._screen_completed(screen=screen, actor=actor, timestamp=at)
-
-    @event(PptScreenCompleted)
-    def _screen_completed(
-        self, screen: ScreenCompletion, actor: str, timestamp: dt.datetime
-    ) -> None:
-        self._keep(screens=(*self.ppt.screens, screen))
+        self.trigger_event(type(self).PptScreenCompleted, screen=screen, actor=actor, timestamp=at)
 
     def gather_information(
         self, *, information: InformationGathering, actor: str, at: dt.datetime
     ) -> None:
         """Information was gathered from parents, the child or providers (PPT-I.C)."""
         self._require_ppt("PPT-I.C", information.on, "on", at)
-        self._information_gathered(information=information, actor=actor, timestamp=at)
-
-    @event(PptInformationGathered)
-    def _information_gathered(
-        self, information: InformationGathering, actor: str, timestamp: dt.datetime
-    ) -> None:
-        self._keep(information=(*self.ppt.information, information))
+        self.trigger_event(
+            type(self).PptInformationGathered, information=information, actor=actor, timestamp=at
+        )
 
     # -- the meeting (PPT-I.D, PPT-III.A/B) ---------------------------------------
 
@@ -230,11 +282,7 @@ class CasePpt(Aggregate):
                 field="topics",
                 clause="PPT-I.D",
             )
-        self._meeting_held(meeting=meeting, actor=actor, timestamp=at)
-
-    @event(PptMeetingHeld)
-    def _meeting_held(self, meeting: PptMeetingRecord, actor: str, timestamp: dt.datetime) -> None:
-        self._keep(meetings=(*self.ppt.meetings, meeting))
+        self.trigger_event(type(self).PptMeetingHeld, meeting=meeting, actor=actor, timestamp=at)
 
     # -- staffing factors (PPT-I.H) -----------------------------------------------
 
@@ -249,25 +297,14 @@ class CasePpt(Aggregate):
     ) -> None:
         """A factor warranting more DCYF staff at the PPT was identified (PPT-I.H)."""
         self._require_ppt("PPT-I.H", identified_on, "identified_on", at)
-        self._factor_identified(
+        self.trigger_event(
+            type(self).StaffingFactorIdentified,
             factor_id=factor_id,
             factor=factor,
             identified_on=identified_on,
             actor=actor,
             timestamp=at,
         )
-
-    @event(StaffingFactorIdentified)
-    def _factor_identified(
-        self,
-        factor_id: UUID,
-        factor: StaffingFactor,
-        identified_on: dt.date,
-        actor: str,
-        timestamp: dt.datetime,
-    ) -> None:
-        record = FactorRecord(factor_id, factor, identified_on)
-        self._keep(factors=(*self.ppt.factors, record))
 
     def advise_staffing(
         self, *, factor_id: UUID, on: dt.date, advice: str, actor: str, at: dt.datetime
@@ -281,16 +318,14 @@ class CasePpt(Aggregate):
             raise errors.AlreadyRecorded("The Permanency JPPO was advised of this factor already.")
         if on < found.identified_on:
             raise errors.InvalidValue("on", "Advice cannot precede the factor.")
-        self._advice_given(factor_id=factor_id, on=on, advice=advice, actor=actor, timestamp=at)
-
-    @event(StaffingAdviceGiven)
-    def _advice_given(
-        self, factor_id: UUID, on: dt.date, advice: str, actor: str, timestamp: dt.datetime
-    ) -> None:
-        found = self.ppt.factor(factor_id)
-        if found is not None:
-            advised = dataclasses.replace(found, advised_on=on, advice=advice)
-            self._keep(factors=replace_item(self.ppt.factors, found, advised))
+        self.trigger_event(
+            type(self).StaffingAdviceGiven,
+            factor_id=factor_id,
+            on=on,
+            advice=advice,
+            actor=actor,
+            timestamp=at,
+        )
 
     # -- tasks (PPT-I.I, PPT-III.C) -------------------------------------------------
 
@@ -299,11 +334,7 @@ class CasePpt(Aggregate):
         self._require_ppt("PPT-I.I", task.assigned_on, "assigned_on", at)
         if task.due_on < task.assigned_on:
             raise errors.InvalidValue("due_on", "A task cannot fall due before it is assigned.")
-        self._task_assigned(task=task, actor=actor, timestamp=at)
-
-    @event(PptTaskAssigned)
-    def _task_assigned(self, task: PptTask, actor: str, timestamp: dt.datetime) -> None:
-        self._keep(tasks=(*self.ppt.tasks, task))
+        self.trigger_event(type(self).PptTaskAssigned, task=task, actor=actor, timestamp=at)
 
     def complete_task(self, *, task_id: UUID, on: dt.date, actor: str, at: dt.datetime) -> None:
         """A PPT task was completed (PPT-I.I)."""
@@ -313,16 +344,9 @@ class CasePpt(Aggregate):
             raise errors.AlreadyRecorded(f"The task was completed on {task.completed_on}.")
         if on < task.assigned_on:
             raise errors.InvalidValue("on", "A task cannot be completed before it is assigned.")
-        self._task_completed(task_id=task_id, on=on, actor=actor, timestamp=at)
-
-    @event(PptTaskCompleted)
-    def _task_completed(
-        self, task_id: UUID, on: dt.date, actor: str, timestamp: dt.datetime
-    ) -> None:
-        task = self.ppt.task(task_id)
-        if task is not None:
-            done = dataclasses.replace(task, completed_on=on)
-            self._keep(tasks=replace_item(self.ppt.tasks, task, done))
+        self.trigger_event(
+            type(self).PptTaskCompleted, task_id=task_id, on=on, actor=actor, timestamp=at
+        )
 
     def follow_up_task(
         self, *, task_id: UUID, on: dt.date, notes: str, actor: str, at: dt.datetime
@@ -332,29 +356,23 @@ class CasePpt(Aggregate):
         self._require_ppt("PPT-III.C", on, "on", at)
         if on < task.assigned_on:
             raise errors.InvalidValue("on", "A follow-up cannot precede the task.")
-        self._task_followed_up(task_id=task_id, on=on, notes=notes, actor=actor, timestamp=at)
-
-    @event(PptTaskFollowedUp)
-    def _task_followed_up(
-        self, task_id: UUID, on: dt.date, notes: str, actor: str, timestamp: dt.datetime
-    ) -> None:
-        task = self.ppt.task(task_id)
-        if task is not None:
-            followed = dataclasses.replace(task, follow_ups=(*task.follow_ups, on))
-            self._keep(tasks=replace_item(self.ppt.tasks, task, followed))
+        self.trigger_event(
+            type(self).PptTaskFollowedUp,
+            task_id=task_id,
+            on=on,
+            notes=notes,
+            actor=actor,
+            timestamp=at,
+        )
 
     # -- permanency (PPT-I.J) ---------------------------------------------------------
 
     def achieve_permanency(self, *, on: dt.date, outcome: str, actor: str, at: dt.datetime) -> None:
         """Permanency was achieved for the youth (PPT-I.J)."""
         self._require_ppt("PPT-I.J", on, "on", at)
-        self._permanency_achieved(on=on, outcome=outcome, actor=actor, timestamp=at)
-
-    @event(PermanencyAchieved)
-    def _permanency_achieved(
-        self, on: dt.date, outcome: str, actor: str, timestamp: dt.datetime
-    ) -> None:
-        self._keep(permanency=(*self.ppt.permanency, PermanencyOutcome(on, outcome)))
+        self.trigger_event(
+            type(self).PermanencyAchieved, on=on, outcome=outcome, actor=actor, timestamp=at
+        )
 
     def update_ppt(self, *, update_id: UUID, on: dt.date, actor: str, at: dt.datetime) -> None:
         """The PPT was updated that permanency was achieved (PPT-I.J)."""
@@ -364,38 +382,22 @@ class CasePpt(Aggregate):
             raise errors.AlreadyRecorded("No achieved permanency is waiting for a PPT update.")
         if on < pending[0].achieved_on:
             raise errors.InvalidValue("on", "The update cannot precede permanency.")
-        self._ppt_updated(update_id=update_id, on=on, actor=actor, timestamp=at)
-
-    @event(PptUpdated)
-    def _ppt_updated(
-        self, update_id: UUID, on: dt.date, actor: str, timestamp: dt.datetime
-    ) -> None:
-        updated = tuple(
-            dataclasses.replace(p, ppt_updated_on=on, update_id=update_id)
-            if p.ppt_updated_on is None
-            else p
-            for p in self.ppt.permanency
+        self.trigger_event(
+            type(self).PptUpdated, update_id=update_id, on=on, actor=actor, timestamp=at
         )
-        self._keep(permanency=updated)
 
     # -- requests to the Permanency JPPO (PPT-I.E-G, PPT-II) --------------------------
 
     def request_extra_meeting(self, *, request: PptRequest, actor: str, at: dt.datetime) -> None:
         """The JPPO advised of a need for a PPT meeting outside the schedule (PPT-I.G)."""
         self._require_ppt("PPT-I.E-G", request.on, "on", at)
-        self._extra_meeting_requested(request=request, actor=actor, timestamp=at)
-
-    @event(ExtraPptMeetingRequested)
-    def _extra_meeting_requested(
-        self, request: PptRequest, actor: str, timestamp: dt.datetime
-    ) -> None:
-        self._keep(requests=(*self.ppt.requests, request))
+        self.trigger_event(
+            type(self).ExtraPptMeetingRequested, request=request, actor=actor, timestamp=at
+        )
 
     def request_workgroup(self, *, request: PptRequest, actor: str, at: dt.datetime) -> None:
         """The JPPO asked for the JJ Permanency Workgroup (PPT-II)."""
         self._require_ppt("PPT-II", request.on, "on", at)
-        self._workgroup_requested(request=request, actor=actor, timestamp=at)
-
-    @event(PermanencyWorkgroupRequested)
-    def _workgroup_requested(self, request: PptRequest, actor: str, timestamp: dt.datetime) -> None:
-        self._keep(requests=(*self.ppt.requests, request))
+        self.trigger_event(
+            type(self).PermanencyWorkgroupRequested, request=request, actor=actor, timestamp=at
+        )

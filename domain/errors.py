@@ -151,6 +151,10 @@ class PptTaskNotFound(NotFound):
     """No PPT task with that id on the case."""
 
 
+class StaffingFactorNotFound(NotFound):
+    """No staffing factor with that id on the case."""
+
+
 class PptTopicsMissing(DomainError):
     """A PPT meeting record covers topics 1-6 (PPT-I.D)."""
 

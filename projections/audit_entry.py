@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from uuid import UUID
 
+from projections.audit_ppt import PPT_SUMMARIES
+
 LIBRARY_FIELDS = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
 
 # Business time, in the order looked for: on the event, then inside its value objects.
@@ -201,6 +203,7 @@ _SUMMARIES: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f" (contact {_short(d['contact_id'])}): {_words(d['step'])}"
     ),
 }
+_SUMMARIES.update(PPT_SUMMARIES)  # SOP 1626.4 events, kept in their own module
 
 
 def summary(event_type: str, data: Mapping[str, Any]) -> str:

@@ -21,5 +21,6 @@ from web.api import (  # noqa: E402, F401
     meta,
     obligations,
     parent_partners,
+    ppt,
     referrals,
 )
