@@ -28,6 +28,7 @@ BUSINESS_TIME_FIELDS = (
     "identified_on",
     "held_on",
     "certified_on",
+    "assigned_on",
     "on",
 )
 

@@ -228,3 +228,30 @@ def test_each_ppt_event_reads_as_one_line_in_the_audit_history(api, jjs):
         summaries["PptInformationGathered"]
         == "PPT information gathered from providers on 2026-03-03"
     )
+
+
+def test_the_ppt_calls_are_in_the_openapi_document_with_their_schemas(api):
+    paths = api.get("/openapi.json", None).json["paths"]
+    wanted = [
+        "/cases/{case_id}/ppt",
+        "/cases/{case_id}/ppt/placements",
+        "/cases/{case_id}/ppt/jppo-notices",
+        "/cases/{case_id}/ppt/screens",
+        "/cases/{case_id}/ppt/information",
+        "/cases/{case_id}/ppt/meetings",
+        "/cases/{case_id}/ppt/staffing-factors",
+        "/cases/{case_id}/ppt/staffing-factors/{factor_id}/advice",
+        "/cases/{case_id}/ppt/tasks",
+        "/cases/{case_id}/ppt/tasks/{task_id}/completion",
+        "/cases/{case_id}/ppt/tasks/{task_id}/follow-ups",
+        "/cases/{case_id}/ppt/permanency",
+        "/cases/{case_id}/ppt/updates",
+        "/cases/{case_id}/ppt/meeting-requests",
+        "/cases/{case_id}/ppt/workgroup-requests",
+    ]
+    for path in wanted:
+        found = next(p for p in paths if p.endswith(path))
+        operation = paths[found].get("post") or paths[found]["get"]
+        assert operation["summary"], path
+    meetings = next(p for p in paths if p.endswith("/cases/{case_id}/ppt/meetings"))
+    assert "requestBody" in paths[meetings]["post"]
