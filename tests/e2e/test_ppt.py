@@ -255,3 +255,19 @@ def test_the_ppt_calls_are_in_the_openapi_document_with_their_schemas(api):
         assert operation["summary"], path
     meetings = next(p for p in paths if p.endswith("/cases/{case_id}/ppt/meetings"))
     assert "requestBody" in paths[meetings]["post"]
+
+
+def test_the_permanency_jppo_schedules_ppt_meetings_whose_screen_falls_due(api, jjs):
+    team = api.post(f"/cases/{jjs}/meetings", {"kind": "team", "held_on": "2026-03-20"}, "petra")
+    assert_problem(team, 403)
+    body = {"kind": "ppt", "held_on": "2026-03-20"}
+    scheduled = api.post(f"/cases/{jjs}/meetings", body, "petra")
+    assert scheduled.status_code == 201, scheduled.json
+    (screen,) = obligations(api, jjs, "2026-03-10", "ppt_screen")
+    assert (screen["due"], screen["status"], screen["period"]) == (
+        "2026-03-13",
+        "open",
+        "2026-03-20",
+    )
+    (information,) = obligations(api, jjs, "2026-03-10", "ppt_information")
+    assert information["due"] == "2026-03-20"
