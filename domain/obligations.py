@@ -26,13 +26,14 @@ from domain.policy.packs import pack_for
 from domain.policy.ppt import judge_ppt
 from domain.policy.rules import PolicyPack
 from domain.policy.timeline import Timeline
-from domain.values import Contact, DiligentSearch
+from domain.values import Contact, DiligentSearch, Parent
 
 __all__ = [
     "Kind",
     "Obligation",
     "Status",
     "adjustments_of",
+    "case_facts",
     "evaluate",
     "obligations_of",
     "to_contract",
@@ -53,14 +54,9 @@ def obligations_of(case: Case, as_of: dt.date) -> list[Obligation]:
     return evaluate(case, pack_for(case.program), as_of)
 
 
-def evaluate(
-    case: Case, pack: PolicyPack, as_of: dt.date, adjustments: Adjustments | None = None
-) -> list[Obligation]:
-    """Every obligation of ``case`` listed at ``as_of``, judged by business dates."""
-    if as_of < case.opened_on:
-        return []
-    adjustments = adjustments_of(case) if adjustments is None else adjustments
-    facts = CaseFacts(
+def case_facts(case: Case, pack: PolicyPack, as_of: dt.date) -> CaseFacts:
+    """What every judgement of the case shares, its meetings (ENG-V, PPT-I) in day order."""
+    return CaseFacts(
         case_id=case.id,
         pack=pack,
         as_of=as_of,
@@ -72,16 +68,28 @@ def evaluate(
             sorted(case.meetings.values(), key=lambda m: (m.held_on, str(m.meeting_id)))
         ),
     )
+
+
+def evaluate(
+    case: Case, pack: PolicyPack, as_of: dt.date, adjustments: Adjustments | None = None
+) -> list[Obligation]:
+    """Every obligation of ``case`` listed at ``as_of``, judged by business dates."""
+    if as_of < case.opened_on:
+        return []
+    adjustments = adjustments_of(case) if adjustments is None else adjustments
+    facts = case_facts(case, pack, as_of)
     contacts = _by_parent(pack, as_of, case.contacts.values())
     searches = _searches_by_parent(pack, as_of, case.searches)
     frequencies: dict[UUID, list[tuple[dt.date, int]]] = defaultdict(list)
     for frequency in sorted(case.frequencies, key=lambda f: f.effective_on):
         frequencies[frequency.parent_id].append((frequency.effective_on, frequency.per_month))
     obligations: list[Obligation] = []
+    listed: dict[UUID, Parent] = {}
     for parent in case.parents.values():
         start = max(parent.history[0].effective_on, case.opened_on)
         if start > facts.last_day:
             continue
+        listed[parent.parent_id] = parent
         pid = parent.parent_id
         allowances = adjustments.allowances_for(pid)
         timeline = Timeline(pack, parent, facts.household, facts.returns, allowances, start)
@@ -96,15 +104,13 @@ def evaluate(
             impediments=adjustments.impediments_for(pid),
         )
         obligations.extend(judge_parent(facts, record))
-    listed = [
-        p
-        for p in case.parents.values()
-        if max(p.history[0].effective_on, case.opened_on) <= facts.last_day
-    ]
-    obligations.extend(meeting_notices(facts, listed, case.meeting_notices.values()))
-    parents = {p.parent_id: p for p in listed}
     obligations.extend(
-        refusal_escalations(facts, parents, contacts, case.refusal_escalations.values())
+        meeting_notices(
+            facts, listed.values(), case.meeting_notices.values(), adjustments.exemptions_for
+        )
+    )
+    obligations.extend(
+        refusal_escalations(facts, listed, contacts, case.refusal_escalations.values())
     )
     if pack.ppt is not None:  # SOP 1626.4: the case's own PPT deadlines
         obligations.extend(judge_ppt(facts, pack.ppt, case.ppt))

@@ -8,7 +8,7 @@ until the due day and ``missed`` after it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from uuid import UUID
 
 from domain.meetings import (
@@ -18,11 +18,13 @@ from domain.meetings import (
     MeetingNotice,
     NoticeOutcome,
     RefusalEscalation,
+    WithholdReason,
 )
+from domain.policy.adjustments import Exemption
 from domain.policy.calendar import add_business_days, local_date
 from domain.policy.facts import CaseFacts
 from domain.policy.obligation import Kind, Obligation, Status, obligation_id
-from domain.policy.rules import Citation, NoticeRule
+from domain.policy.rules import Citation, ExemptionKind, NoticeRule
 from domain.values import Contact, ContactOutcome, Parent, in_force
 
 
@@ -37,9 +39,16 @@ def _owed_notice(rule: NoticeRule, meeting: Meeting, parent: Parent) -> bool:
 
 
 def meeting_notices(
-    facts: CaseFacts, parents: Iterable[Parent], notices: Iterable[MeetingNotice]
+    facts: CaseFacts,
+    parents: Iterable[Parent],
+    notices: Iterable[MeetingNotice],
+    orders: Callable[[UUID], Sequence[Exemption]] = lambda _: (),
 ) -> Iterator[Obligation]:
-    """One ``meeting_notice`` per meeting and eligible parent, due by the meeting's day."""
+    """One ``meeting_notice`` per meeting and eligible parent, due by the meeting's day.
+
+    ``orders`` gives a parent's exemptions (those naming them or the whole case); a
+    ``no_notification`` court order in force on the meeting day exempts the notice.
+    """
     rules = facts.pack.meeting_notice
     if rules is None:
         return
@@ -54,7 +63,16 @@ def meeting_notices(
         for parent in parents:
             if _owed_notice(rule, meeting, parent):
                 found = recorded.get((meeting.meeting_id, parent.parent_id), [])
-                yield _notice(facts, rule, meeting, parent.parent_id, found)
+                order = _no_notification(orders(parent.parent_id), meeting.held_on)
+                yield _notice(facts, rule, meeting, parent.parent_id, found, order)
+
+
+def _no_notification(exemptions: Sequence[Exemption], day: dt.date) -> Exemption | None:
+    """ENG-V (JJS: "unless otherwise ... specified by the Court"): an order against notice."""
+    for exemption in exemptions:
+        if exemption.kind is ExemptionKind.NO_NOTIFICATION and exemption.in_force_during(day, day):
+            return exemption
+    return None
 
 
 def _notice(
@@ -63,7 +81,9 @@ def _notice(
     meeting: Meeting,
     parent_id: UUID,
     notices: Sequence[MeetingNotice],
+    order: Exemption | None,
 ) -> Obligation:
+    court = WithholdReason.COURT_ORDER
     sent = [n for n in notices if n.outcome is NoticeOutcome.SENT]
     in_time = [n for n in sent if n.on <= meeting.held_on]
     withheld = [
@@ -82,6 +102,9 @@ def _notice(
         assert reason is not None
         status, evidence = Status.EXEMPT, (withheld[0].notice_id,)
         citation = rule.withhold[reason]
+    elif order is not None and order.effective_on <= facts.as_of and court in rule.withhold:
+        status, evidence = Status.EXEMPT, (order.event_id,)
+        citation = rule.withhold[court]
     elif facts.as_of <= meeting.held_on:
         status, evidence = Status.OPEN, ()
     else:
@@ -126,9 +149,11 @@ def refusal_escalations(
         if day <= facts.as_of:
             steps.setdefault(escalation.contact_id, []).append((day, escalation))
     for parent_id, dated in contacts.items():
-        parent = parents[parent_id]
+        parent = parents.get(parent_id)
+        if parent is None:
+            continue  # not yet on the case at as_of
         for day, contact in dated:
-            if contact.outcome is not ContactOutcome.REFUSED:
+            if contact.outcome is not ContactOutcome.REFUSED or day > facts.last_day:
                 continue
             circumstances = parent.on(day)
             household = in_force(facts.household, day)

@@ -136,6 +136,7 @@ class ExemptionKind(enum.Enum):
     CEASE_EFFORTS = "cease_efforts"  # a court order (ENG-III.B.1, ENG-FAQ-Q2)
     RELEASE_REASONABLE_EFFORTS = "release_reasonable_efforts"  # TN-A-NOTE-1
     FULL_GUARDIANSHIP = "full_guardianship"  # TN-A-NOTE-1
+    NO_NOTIFICATION = "no_notification"  # a court order: no meeting notices (ENG-V)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -34,6 +34,21 @@ def test_a_scheduled_meeting_owes_notice_to_the_non_custodial_father_until_it_is
     assert sent.status_code == 201, sent.json
     (met,) = _notices(api, case_id)
     assert (met["status"], met["satisfied_by"]) == ("met", [sent.json["notice_id"]])
+    (meeting,) = api.get(f"/cases/{case_id}", "alice").json["meetings"]
+    assert (meeting["meeting_id"], meeting["kind"], meeting["held_on"]) == (
+        meeting_id,
+        "team",
+        "2026-03-20",
+    )
+    assert meeting["notices"] == [
+        {
+            "notice_id": sent.json["notice_id"],
+            "parent_id": father,
+            "outcome": "sent",
+            "on": "2026-03-10",
+            "reason": None,
+        }
+    ]
 
 
 def test_a_notice_withheld_as_unsafe_is_exempt_citing_eng_v(api: Api) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from marshmallow import Schema, fields
 
 from domain.case import Case
+from domain.meetings import MeetingKind, NoticeOutcome, WithholdReason
 from domain.values import (
     ContactMethod,
     ContactOutcome,
@@ -105,6 +106,25 @@ class ContactOut(Schema):
     void_reason = fields.String(allow_none=True)
 
 
+class NoticeOut(Schema):
+    """Notice of a meeting sent to, or withheld from, a parent (ENG-V)."""
+
+    notice_id = fields.UUID()
+    parent_id = fields.UUID()
+    outcome = fields.Enum(NoticeOutcome, by_value=True)
+    on = fields.Date()
+    reason = fields.Enum(WithholdReason, by_value=True, allow_none=True)
+
+
+class MeetingOut(Schema):
+    """A meeting about the child with the notices recorded for it."""
+
+    meeting_id = fields.UUID()
+    kind = fields.Enum(MeetingKind, by_value=True)
+    held_on = fields.Date()
+    notices = fields.List(fields.Nested(NoticeOut))
+
+
 class CaseOut(Schema):
     """GET /cases/{case_id}: the case's current state; ``version`` is its ETag."""
 
@@ -123,6 +143,7 @@ class CaseOut(Schema):
     contact_frequencies = fields.List(fields.Nested(FrequencyOut))
     diligent_searches = fields.List(fields.Nested(SearchOut))
     contacts = fields.List(fields.Nested(ContactOut))
+    meetings = fields.List(fields.Nested(MeetingOut))
     open_decisions = fields.List(fields.Dict())
     version = fields.Integer()
 
@@ -155,11 +176,26 @@ def case_state(case: Case) -> dict[str, Any]:
         "contact_frequencies": case.frequencies,
         "diligent_searches": case.searches,
         "contacts": sorted(case.contacts.values(), key=lambda c: c.occurred_at),
+        "meetings": _meetings(case),
         "open_decisions": [],
         "version": case.version,
     }
     answer: dict[str, Any] = CaseOut().dump(state)
     return answer
+
+
+def _meetings(case: Case) -> list[dict[str, Any]]:
+    """Each meeting by day, its notices in the order they were given."""
+    notices = sorted(case.meeting_notices.values(), key=lambda n: n.on)
+    return [
+        {
+            "meeting_id": m.meeting_id,
+            "kind": m.kind,
+            "held_on": m.held_on,
+            "notices": [n for n in notices if n.meeting_id == m.meeting_id],
+        }
+        for m in sorted(case.meetings.values(), key=lambda m: m.held_on)
+    ]
 
 
 class CaseOpenedOut(Schema):

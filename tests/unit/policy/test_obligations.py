@@ -8,12 +8,15 @@ from typing import Any
 from uuid import UUID
 
 from domain.case import Case
-from domain.obligations import evaluate, obligations_of, to_contract
+from domain.meeting_commands import ScheduleMeeting
+from domain.meetings import MeetingKind
+from domain.obligations import case_facts, evaluate, obligations_of, to_contract
 from domain.policy import nh_cps
 from domain.policy.packs import pack_for
 from domain.policy.rules import Citation, Cited, Parameter, Requirement
 from domain.policy.situations import Situation
 from domain.values import Program
+from tests.unit.builders import NOW, WORKER, open_case
 from tests.unit.policy.casebook import Built, build
 
 NH = "-05:00"
@@ -186,3 +189,15 @@ def test_dropping_the_approval_requirement_from_march_leaves_january_as_it_was()
         "face_to_face",
     )
     assert (months["2026-03"].status.value, months["2026-03"].requires) == ("met", "any_contact")
+
+
+def test_the_case_facts_expose_every_meeting_in_day_order() -> None:
+    case = open_case(Program.NH_JJS)
+    for kind, day in ((MeetingKind.PPT, 20), (MeetingKind.COURT, 12)):
+        ScheduleMeeting(kind, dt.date(2026, 3, day)).apply(case, WORKER, NOW)
+    facts = case_facts(case, pack_for(case.program), dt.date(2026, 3, 10))
+    assert [(m.kind, m.held_on.day) for m in facts.meetings] == [
+        (MeetingKind.COURT, 12),
+        (MeetingKind.PPT, 20),
+    ]
+    assert all(m.meeting_id.hex in case.meetings for m in facts.meetings)
