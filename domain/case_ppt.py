@@ -1,32 +1,26 @@
 """The Permanency Planning Team's facts on a Case (NH DCYF SOP 1626.4), as a mixin.
 
 ``Case`` inherits these events and commands; they live here so the case module keeps
-to the engagement record. The library gives ``Case`` its own subclass of each event
-declared here (``Case.YouthPlaced``, a ``Case.Event`` under the ``domain.case:Case.``
-topic), so commands trigger ``type(self).<Event>`` and each event applies itself.
+to the engagement record. Its events are declared in ``case_ppt_events``; commands
+trigger ``type(self).<Event>`` so that ``Case``'s own subclass is stored.
 Every command refuses a case that is not NH-JJS, naming the clause it would have
 served, because SOP 1626.4 binds JPPOs only.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate
-
 from domain import errors
+from domain.case_ppt_events import CasePptEvents, ppt_record_of
 from domain.meetings import Meeting, MeetingKind
 from domain.policy.calendar import local_date
 from domain.ppt_values import (
-    NO_PPT,
-    FactorRecord,
     InformationGathering,
     JppoNotice,
-    PermanencyOutcome,
     Placement,
     PptMeetingRecord,
     PptRecord,
@@ -35,23 +29,12 @@ from domain.ppt_values import (
     PptTopic,
     ScreenCompletion,
     StaffingFactor,
-    replace_item,
 )
 from domain.values import Program
 
 
-def _record(case: Aggregate) -> PptRecord:
-    record: PptRecord = case.__dict__.get("ppt_record", NO_PPT)
-    return record
-
-
-def _keep(case: Aggregate, **changes: Any) -> None:
-    """Replace the case's PPT record with a changed copy (a snapshot carries it whole)."""
-    case.ppt_record = dataclasses.replace(_record(case), **changes)  # type: ignore[attr-defined]
-
-
-class CasePpt(Aggregate):
-    """PPT events and commands, mixed into ``Case``; state is one ``PptRecord``."""
+class CasePpt(CasePptEvents):
+    """PPT commands, mixed into ``Case``; state is one ``PptRecord``."""
 
     if TYPE_CHECKING:  # provided by Case and CaseMeetings
         program: Program
@@ -59,144 +42,10 @@ class CasePpt(Aggregate):
         closed_on: dt.date | None
         meetings: Mapping[str, Meeting]
 
-    class YouthPlaced(Aggregate.Event):
-        placement: Placement
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, placements=(*_record(aggregate).placements, self.placement))
-
-    class PlacementChanged(Aggregate.Event):
-        placement: Placement
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, placements=(*_record(aggregate).placements, self.placement))
-
-    class PermanencyJppoNotified(Aggregate.Event):
-        notice: JppoNotice
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, notices=(*_record(aggregate).notices, self.notice))
-
-    class PptScreenCompleted(Aggregate.Event):
-        screen: ScreenCompletion
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, screens=(*_record(aggregate).screens, self.screen))
-
-    class PptInformationGathered(Aggregate.Event):
-        information: InformationGathering
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, information=(*_record(aggregate).information, self.information))
-
-    class PptMeetingHeld(Aggregate.Event):
-        meeting: PptMeetingRecord
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, meetings=(*_record(aggregate).meetings, self.meeting))
-
-    class StaffingFactorIdentified(Aggregate.Event):
-        factor_id: UUID
-        factor: StaffingFactor
-        identified_on: dt.date
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            found = FactorRecord(self.factor_id, self.factor, self.identified_on)
-            _keep(aggregate, factors=(*_record(aggregate).factors, found))
-
-    class StaffingAdviceGiven(Aggregate.Event):
-        factor_id: UUID
-        on: dt.date
-        advice: str
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            record = _record(aggregate)
-            found = record.factor(self.factor_id)
-            if found is not None:
-                advised = dataclasses.replace(found, advised_on=self.on, advice=self.advice)
-                _keep(aggregate, factors=replace_item(record.factors, found, advised))
-
-    class PptTaskAssigned(Aggregate.Event):
-        task: PptTask
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, tasks=(*_record(aggregate).tasks, self.task))
-
-    class PptTaskCompleted(Aggregate.Event):
-        task_id: UUID
-        on: dt.date
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            record = _record(aggregate)
-            task = record.task(self.task_id)
-            if task is not None:
-                done = dataclasses.replace(task, completed_on=self.on)
-                _keep(aggregate, tasks=replace_item(record.tasks, task, done))
-
-    class PptTaskFollowedUp(Aggregate.Event):
-        task_id: UUID
-        on: dt.date
-        notes: str
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            record = _record(aggregate)
-            task = record.task(self.task_id)
-            if task is not None:
-                followed = dataclasses.replace(task, follow_ups=(*task.follow_ups, self.on))
-                _keep(aggregate, tasks=replace_item(record.tasks, task, followed))
-
-    class PermanencyAchieved(Aggregate.Event):
-        on: dt.date
-        outcome: str
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            outcome = PermanencyOutcome(self.on, self.outcome)
-            _keep(aggregate, permanency=(*_record(aggregate).permanency, outcome))
-
-    class PptUpdated(Aggregate.Event):
-        update_id: UUID
-        on: dt.date
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            updated = tuple(
-                dataclasses.replace(p, ppt_updated_on=self.on, update_id=self.update_id)
-                if p.ppt_updated_on is None
-                else p
-                for p in _record(aggregate).permanency
-            )
-            _keep(aggregate, permanency=updated)
-
-    class ExtraPptMeetingRequested(Aggregate.Event):
-        request: PptRequest
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, requests=(*_record(aggregate).requests, self.request))
-
-    class PermanencyWorkgroupRequested(Aggregate.Event):
-        request: PptRequest
-        actor: str
-
-        def apply(self, aggregate: Aggregate) -> None:
-            _keep(aggregate, requests=(*_record(aggregate).requests, self.request))
-
     @property
     def ppt(self) -> PptRecord:
         """The case's PPT facts (a case with none, or stored before them, has an empty one)."""
-        return _record(self)
+        return ppt_record_of(self)
 
     # -- guards -------------------------------------------------------------------
 
