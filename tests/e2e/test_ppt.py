@@ -271,3 +271,12 @@ def test_the_permanency_jppo_schedules_ppt_meetings_whose_screen_falls_due(api, 
     )
     (information,) = obligations(api, jjs, "2026-03-10", "ppt_information")
     assert information["due"] == "2026-03-20"
+
+
+def test_an_overdue_ppt_task_shows_in_the_supervisors_list_of_missed_obligations(api, jjs):
+    task = {"description": "Visit the school", "assigned_to": "alice", "assigned_on": "2026-03-02"}
+    api.post(f"/cases/{jjs}/ppt/tasks", task | {"due_on": "2026-03-05"}, "alice")
+    listed = api.get("/obligations?status=missed", "sam")
+    assert listed.status_code == 200, listed.json
+    tasks = [o for o in listed.json["obligations"] if o["kind"] == "ppt_task"]
+    assert [(o["case_id"], o["due"], o["worker"]) for o in tasks] == [(jjs, "2026-03-05", "alice")]
