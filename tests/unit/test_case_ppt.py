@@ -11,7 +11,7 @@ from domain import errors
 from domain import ppt_commands as ppt
 from domain.meeting_commands import ScheduleMeeting
 from domain.meetings import MeetingKind
-from domain.ppt_values import InformationSource, PptRequestKind, StaffingFactor
+from domain.ppt_values import NO_PPT, InformationSource, PptRequestKind, StaffingFactor
 from domain.values import Program
 from tests.unit.builders import NOW, OPENED_ON, PPT_TOPICS, SUPERVISOR, WORKER, open_case
 
@@ -139,3 +139,9 @@ def test_a_meeting_record_may_name_only_a_scheduled_ppt_meeting():
     scheduled = ScheduleMeeting(MeetingKind.PPT, DAY).apply(case, WORKER, NOW)["meeting_id"]
     ppt.HoldPptMeeting(DAY, PPT_TOPICS, ("wendy",), UUID(scheduled)).apply(case, WORKER, NOW)
     assert case.ppt.meetings[0].meeting_id == UUID(scheduled)
+
+
+def test_a_case_without_ppt_facts_holds_no_ppt_state_and_reads_an_empty_record():
+    case = jjs_case()
+    assert "ppt_record" not in vars(case)  # snapshots of older cases lack it too
+    assert case.ppt == NO_PPT
