@@ -40,8 +40,8 @@ from domain.values import (
     Program,
     Relationship,
     in_force,
+    require_instant,
 )
-from domain.values import require_instant as _require_instant
 
 # Without a notice clause (TN-DCS) a notice may still be withheld for a plain reason.
 _PLAIN_REASONS = frozenset(
@@ -61,7 +61,6 @@ class CaseMeetings(Aggregate):
 
     if TYPE_CHECKING:  # provided by Case
         program: Program
-        supervisor: str
         contacts: dict[str, Contact]
         household: list[Household]
 
@@ -264,9 +263,9 @@ class CaseMeetings(Aggregate):
                 "Refusal escalation is a step of NH-JJS (SOP 1501.4 VI) only.",
                 field="contact_id",
             )
-        contact = self._escalated_contact(contact_id)
-        clause = rules.on(local_date(self.program, contact.occurred_at)).citation.clause
-        _require_instant(occurred_at, "occurred_at")
+        contact, day = self._escalated_contact(contact_id)
+        clause = rules.on(day).citation.clause
+        require_instant(occurred_at, "occurred_at")
         if occurred_at > at:
             raise errors.InvalidValue("occurred_at", "A step cannot be recorded before it happens.")
         if occurred_at < contact.occurred_at:
@@ -303,8 +302,8 @@ class CaseMeetings(Aggregate):
         )
         return self.refusal_escalations[escalation_id.hex]
 
-    def _escalated_contact(self, contact_id: UUID) -> Contact:
-        """ENG-VI: a refusal by a non-custodial parent while the youth is in care."""
+    def _escalated_contact(self, contact_id: UUID) -> tuple[Contact, dt.date]:
+        """ENG-VI: a refusal by a non-custodial parent while the youth is in care, and its day."""
         contact = self.contacts.get(contact_id.hex)
         if contact is None:
             raise errors.UnknownContact()
@@ -318,5 +317,7 @@ class CaseMeetings(Aggregate):
         elif household is None or not household.in_placement:
             problem = "Only a refusal while the youth is in care (in placement) is escalated."
         else:
-            return contact
-        raise errors.EscalationRefused(problem, field="contact_id", clause="ENG-VI")
+            return contact, day
+        rules = pack_for(self.program).refusal_escalation
+        clause = None if rules is None else rules.on(day).citation.clause
+        raise errors.EscalationRefused(problem, field="contact_id", clause=clause)

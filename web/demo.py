@@ -28,6 +28,8 @@ from domain.commands import (
     SetPermanencyGoal,
     VoidContact,
 )
+from domain.meeting_commands import RecordMeetingNotice, ScheduleMeeting
+from domain.meetings import MeetingKind, NoticeOutcome, WithholdReason
 from domain.policy.calendar import zone
 from domain.values import (
     PARENT_FLAGS,
@@ -280,6 +282,36 @@ class _Plan:
         )
         self._search("TN-DCS-2026-0303", "tomas.reyes", self.contacts["TN-DCS-2026-0303"][0][0])
 
+    def meetings(self) -> None:
+        """A team meeting noticed ahead, a hearing whose notice is withheld, one unnoticed."""
+        yesterday = self.now - dt.timedelta(days=1)
+        for number, kind, days, outcome in (
+            ("NH-CPS-2026-0101", MeetingKind.TEAM, 7, NoticeOutcome.SENT),
+            ("NH-CPS-2026-0102", MeetingKind.COURT, 14, NoticeOutcome.WITHHELD),
+            ("NH-JJS-2026-0201", MeetingKind.TREATMENT, -10, None),  # missed (ENG-V)
+        ):
+            program, worker = next((p, w) for n, p, w, _ in CASES if n == number)
+            held_on = self.now.astimezone(zone(program)).date() + dt.timedelta(days=days)
+            scheduled_at = self.now - dt.timedelta(days=max(3, 3 - days))
+            key = f"{number}/meeting"
+            self._record(scheduled_at, number, worker, ScheduleMeeting(kind, held_on), key)
+            if outcome is not None:
+                on = yesterday.astimezone(zone(program)).date()
+                notice = self._notice(number, outcome, on)
+                self._record(yesterday + dt.timedelta(minutes=30), number, worker, notice)
+
+    def _notice(
+        self, number: str, outcome: NoticeOutcome, on: dt.date
+    ) -> Callable[[], RecordMeetingNotice]:
+        withheld = outcome is NoticeOutcome.WITHHELD
+        return lambda: RecordMeetingNotice(
+            UUID(self.ids[f"{number}/meeting"]["meeting_id"]),
+            self._parent_id(f"{number}/parent/1"),
+            outcome,
+            on,
+            WithholdReason.UNSAFE if withheld else None,
+        )
+
     def _search(self, number: str, worker: str, when: dt.datetime) -> None:
         parent = f"{number}/parent/2"
         self._record(
@@ -313,6 +345,7 @@ def load_demo(ledger: CaseLedger, clock: DemoClock, seed: int) -> dict[str, str]
     for index, (number, program, worker, supervisor) in enumerate(CASES):
         plan.case(index, number, program, worker, supervisor)
     plan.corrections()
+    plan.meetings()
     for step in sorted(plan.steps):
         clock.now = step.at
         step.run()

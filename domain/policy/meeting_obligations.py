@@ -8,7 +8,7 @@ until the due day and ``missed`` after it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from uuid import UUID
 
 from domain.meetings import (
@@ -40,7 +40,7 @@ def _owed_notice(rule: NoticeRule, meeting: Meeting, parent: Parent) -> bool:
 
 def meeting_notices(
     facts: CaseFacts,
-    parents: Iterable[Parent],
+    parents: Collection[Parent],
     notices: Iterable[MeetingNotice],
     orders: Callable[[UUID], Sequence[Exemption]] = lambda _: (),
 ) -> Iterator[Obligation]:

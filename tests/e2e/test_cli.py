@@ -74,6 +74,13 @@ def test_the_demo_is_a_realistic_record(app: Flask) -> None:
     assert sum(c.voided for c in contacts) == 1
     assert sum(c.amendments for c in contacts) == 1
     assert sum(len(case.reunifications) for case in cases) == 1
+    assert {m.kind.value for case in cases for m in case.meetings.values()} == {
+        "team",
+        "court",
+        "treatment",
+    }
+    notices = [n for case in cases for n in case.meeting_notices.values()]
+    assert {n.outcome.value for n in notices} == {"sent", "withheld"}
     assert all(c.recorded_at <= ledger.clock() for c in contacts)
 
 

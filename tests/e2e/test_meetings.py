@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.conftest import Clock
 from tests.e2e.conftest import Api, assert_problem
 
 
@@ -191,3 +192,16 @@ def test_the_new_calls_are_in_the_openapi_document(api: Api) -> None:
     assert "post" in paths["/api/v1/cases/{case_id}/meetings"]
     assert "post" in paths["/api/v1/cases/{case_id}/meetings/{meeting_id}/notices"]
     assert "post" in paths["/api/v1/cases/{case_id}/refusal-escalations"]
+
+
+def test_known_at_before_the_meeting_was_scheduled_shows_no_notice_owed(
+    api: Api, clock: Clock
+) -> None:
+    case_id = api.open_case()
+    api.add_parent(case_id, name="Tom", custodial=False)
+    clock.advance(hours=1)
+    _meeting(api, case_id)
+    before = api.get(f"/cases/{case_id}/obligations?known_at=2026-03-10T11:30:00-05:00", "alice")
+    assert before.status_code == 200, before.json
+    assert [o for o in before.json["obligations"] if o["kind"] == "meeting_notice"] == []
+    assert len(_notices(api, case_id)) == 1
