@@ -210,13 +210,17 @@ def _tasks(facts: CaseFacts, rules: PptRules, record: PptRecord) -> Iterator[Obl
 
 
 def _updates(facts: CaseFacts, rules: PptRules, record: PptRecord) -> Iterator[Obligation]:
-    """PPT-I.J: the PPT updated after permanency is achieved."""
+    """PPT-I.J: the PPT updated after permanency is achieved.
+
+    A closed case takes no more facts, so a case closed before the due day owed the
+    update by its closing day.
+    """
     program = facts.pack.program
     for index, outcome in enumerate(record.permanency):
         if outcome.achieved_on > facts.last_day:
             continue
         days = rules.update_business_days.on(outcome.achieved_on)
-        due = add_business_days(program, outcome.achieved_on, days.value)
+        due = facts.stop(add_business_days(program, outcome.achieved_on, days.value))
         updated = outcome.update_id is not None and _by(facts, outcome.ppt_updated_on, due)
         yield _owed(
             facts,

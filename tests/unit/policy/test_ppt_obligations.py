@@ -107,3 +107,11 @@ def test_packs_without_ppt_rules_owe_no_ppt_obligations():
 
 def test_only_meetings_of_kind_ppt_raise_the_screen_and_information():
     assert judged(jjs(), dt.date(2026, 3, 20), MARCH_TEAM) == []
+
+
+def test_a_case_closed_before_the_update_is_due_owed_it_by_its_closing_day():
+    builder = jjs()
+    builder.apply({"step": "permanency", "on": dt.date(2026, 3, 6)})
+    builder.apply({"step": "close", "closed_on": dt.date(2026, 3, 6)})
+    (update,) = of(Kind.PPT_UPDATE, judged(builder, dt.date(2026, 3, 20)))
+    assert (update.due, update.status) == (dt.date(2026, 3, 6), Status.MISSED)
