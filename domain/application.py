@@ -208,7 +208,8 @@ class CaseLedger(Application[UUID]):
     def case_parties(self, case: Case) -> CaseParties:
         """Who the case's access rules depend on."""
         worker = self.find_user(case.worker)
-        return CaseParties(case.worker, case.supervisor, worker.team if worker else None)
+        team = worker.team if worker else None
+        return CaseParties(case.worker, case.supervisor, team, case.program)
 
     # -- writing --------------------------------------------------------------------
 

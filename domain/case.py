@@ -17,6 +17,7 @@ from eventsourcing.domain import Aggregate, event
 from domain import case_decisions as decided
 from domain import errors
 from domain.case_meetings import CaseMeetings
+from domain.case_ppt import CasePpt
 from domain.policy.calendar import local_date
 from domain.values import (
     PARENT_FLAGS,
@@ -52,8 +53,13 @@ AMENDABLE_FIELDS = (
 )
 
 
-class Case(CaseMeetings, decided.CaseDecisions, Aggregate):
-    """A child-welfare case: its parents, household, contacts and what was decided."""
+class Case(CasePpt, CaseMeetings, decided.CaseDecisions, Aggregate):
+    """A child-welfare case: its parents, household, contacts and what was decided.
+
+    Its meetings and notices come from ``CaseMeetings``, its decisions, consultations and
+    court orders from ``CaseDecisions``, its Permanency Planning Team facts (NH-JJS) from
+    ``CasePpt``.
+    """
 
     # Decisions and what bears on them (domain/case_decisions.py), as Case events.
     ConsultationRecorded = decided.ConsultationRecorded

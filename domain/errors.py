@@ -162,3 +162,41 @@ class ContactPlanIncomplete(DomainError):
 
 class EffortsCeaseByCourtOnly(DomainError):
     """Efforts to engage a parent end only by court order here (ENG-III.B, ENG-III.B.1)."""
+
+
+class NotPptCase(DomainError):
+    """PPT facts belong to NH-JJS cases only (SOP 1626.4 is a JJS procedure)."""
+
+
+class FactInFuture(DomainError):
+    """A fact cannot be recorded as having happened after it was recorded."""
+
+
+class UnknownPlacement(DomainError):
+    """A body names a placement the case does not have."""
+
+    def __init__(self) -> None:
+        super().__init__("No such placement on this case.", field="placement_id")
+
+
+class UnknownFactor(DomainError):
+    """A body names a staffing factor the case does not have."""
+
+    def __init__(self) -> None:
+        super().__init__("No such staffing factor on this case.", field="factor_id")
+
+
+class PptTaskNotFound(NotFound):
+    """No PPT task with that id on the case."""
+
+
+class StaffingFactorNotFound(NotFound):
+    """No staffing factor with that id on the case."""
+
+
+class PptTopicsMissing(DomainError):
+    """A PPT meeting record covers topics 1-6 (PPT-I.D)."""
+
+
+class AlreadyRecorded(Conflict):
+    """The fact was recorded already and cannot be recorded twice."""

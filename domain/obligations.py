@@ -24,6 +24,7 @@ from domain.policy.judging import judge_parent
 from domain.policy.meeting_obligations import meeting_notices, refusal_escalations
 from domain.policy.obligation import Kind, Obligation, Status
 from domain.policy.packs import pack_for
+from domain.policy.ppt import judge_ppt
 from domain.policy.rules import PolicyPack
 from domain.policy.timeline import Timeline
 from domain.values import Contact, DiligentSearch, Parent
@@ -112,6 +113,8 @@ def evaluate(
     obligations.extend(
         decision_reviews(case.id, pack, case.decisions.values(), as_of, case.closed_on)
     )
+    if pack.ppt is not None:  # SOP 1626.4: the case's own PPT deadlines
+        obligations.extend(judge_ppt(facts, pack.ppt, case.ppt))
     obligations.sort(key=Obligation.sort_key)
     return obligations
 

@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Transcoding
 
-from domain import decisions, meetings, values
+from domain import decisions, meetings, ppt_values, values
 from domain.pbp import values as pbp_values
 
 
@@ -136,6 +136,10 @@ ENUMS: tuple[tuple[type[enum.Enum], str], ...] = (
     (decisions.CourtOrderKind, "court_order_kind"),
     (pbp_values.Party, "pbp_party"),
     (pbp_values.ReferralStatus, "pbp_referral_status"),
+    (ppt_values.InformationSource, "ppt_information_source"),
+    (ppt_values.StaffingFactor, "ppt_staffing_factor"),
+    (ppt_values.PptRequestKind, "ppt_request_kind"),
+    (ppt_values.PptTopic, "ppt_topic"),
     (meetings.MeetingKind, "meeting_kind"),
     (meetings.NoticeOutcome, "notice_outcome"),
     (meetings.WithholdReason, "withhold_reason"),
@@ -159,6 +163,16 @@ VALUE_OBJECTS: tuple[tuple[type[Any], str], ...] = (
     (decisions.EffortsCeased, "efforts_ceased"),
     (pbp_values.Certification, "pbp_certification"),
     (pbp_values.PartnerAssignment, "pbp_partner_assignment"),
+    (ppt_values.Placement, "ppt_placement"),
+    (ppt_values.JppoNotice, "ppt_jppo_notice"),
+    (ppt_values.ScreenCompletion, "ppt_screen_completion"),
+    (ppt_values.InformationGathering, "ppt_information_gathering"),
+    (ppt_values.PptMeetingRecord, "ppt_meeting_record"),
+    (ppt_values.FactorRecord, "ppt_factor"),
+    (ppt_values.PptTask, "ppt_task"),
+    (ppt_values.PermanencyOutcome, "ppt_permanency_outcome"),
+    (ppt_values.PptRequest, "ppt_request"),
+    (ppt_values.PptRecord, "ppt_record"),
     (meetings.Meeting, "meeting"),
     (meetings.MeetingNotice, "meeting_notice"),
     (meetings.RefusalEscalation, "refusal_escalation"),

@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from uuid import UUID
 
+from projections.audit_ppt import PPT_SUMMARIES
+
 LIBRARY_FIELDS = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
 
 # Business time, in the order looked for: on the event, then inside its value objects.
@@ -26,6 +28,7 @@ BUSINESS_TIME_FIELDS = (
     "identified_on",
     "held_on",
     "certified_on",
+    "assigned_on",
     "on",
 )
 
@@ -237,6 +240,7 @@ _SUMMARIES: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f" from {d['effective_on']}"
     ),
 }
+_SUMMARIES.update(PPT_SUMMARIES)  # SOP 1626.4 events, kept in their own module
 
 
 def summary(event_type: str, data: Mapping[str, Any]) -> str:

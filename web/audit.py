@@ -16,6 +16,7 @@ from flask import current_app
 
 from domain.access import CaseParties
 from domain.application import CaseLedger
+from domain.values import Program
 from projections.audit_trail import AuditTrail
 from projections.runner import catch_up
 from web.config import from_environment
@@ -62,10 +63,13 @@ def case_parties(audit: AuditTrail, case_id: UUID) -> CaseParties | None:
     if not rows:
         return None
     worker = supervisor = ""
+    program = None
     for (data,) in rows:
         fields = json.loads(data)
         worker = fields.get("worker") or worker
         supervisor = fields.get("supervisor") or supervisor
+        program = fields.get("program") or program
     ledger: CaseLedger = current_app.extensions["caseledger"]
     staff = ledger.find_user(worker)
-    return CaseParties(worker, supervisor, staff.team if staff else None)
+    known = {p.value: p for p in Program}.get(program or "")
+    return CaseParties(worker, supervisor, staff.team if staff else None, known)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from domain.decisions import DecisionKind
 from domain.meetings import MeetingKind, WithholdReason
+from domain.policy import nh_jjs_ppt
 from domain.policy.rules import (
     METHOD_MEETS,
     AllowanceEffect,
@@ -191,4 +192,5 @@ PACK = PolicyPack(
     # ENG-III.B (JJS): efforts continue throughout the case; only the Court ends them.
     efforts_ceased_refused=ENG_III_B,
     efforts_ceased_refused_in_court=ENG_III_B,
+    ppt=nh_jjs_ppt.RULES,
 )

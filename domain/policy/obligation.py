@@ -20,6 +20,12 @@ class Kind(enum.Enum):
     PRE_RETURN_HOME_VISIT = "pre_return_home_visit"
     DILIGENT_SEARCH = "diligent_search"
     DOCUMENTATION = "documentation"
+    PLACEMENT_NOTICE = "placement_notice"  # PPT-I.A
+    PPT_SCREEN = "ppt_screen"  # PPT-I.B
+    PPT_INFORMATION = "ppt_information"  # PPT-I.C
+    PPT_STAFFING_ADVICE = "ppt_staffing_advice"  # PPT-I.H
+    PPT_TASK = "ppt_task"  # PPT-I.I
+    PPT_UPDATE = "ppt_update"  # PPT-I.J
     MEETING_NOTICE = "meeting_notice"  # ENG-V
     REFUSAL_ESCALATION = "refusal_escalation"  # ENG-VI (NH-JJS)
     DECISION_REVIEW = "decision_review"

@@ -12,12 +12,15 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Callable, Mapping
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from domain.decisions import DecisionKind
 from domain.meetings import MeetingKind, WithholdReason
 from domain.policy.situations import Situation, SituationFacts
 from domain.values import ContactMethod, ContactOutcome, Program, Relationship
+
+if TYPE_CHECKING:
+    from domain.policy.ppt_rules import PptRules
 
 T = TypeVar("T")
 
@@ -242,6 +245,8 @@ class PolicyPack:
     # (JJS ENG-III.B, TN-A-NOTE-1), or only on court-involved ones (CPS ENG-III.B.1).
     efforts_ceased_refused: Citation | None = None
     efforts_ceased_refused_in_court: Citation | None = None
+    # SOP 1626.4 (NH-JJS): the Permanency Planning Team deadlines; None where none apply.
+    ppt: PptRules | None = None
 
     def requirement(self, situation: Situation, day: dt.date) -> Cited[Requirement]:
         """The requirement ``situation`` sets on ``day``, with its citation."""

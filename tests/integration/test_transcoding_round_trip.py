@@ -93,3 +93,18 @@ def test_snapshot_round_trip_keeps_every_type(ledger):
     (snapshot,) = ledger.snapshots.get(case.id)
     from_snapshot = snapshot.mutate(None)
     assert_same_shape(vars(from_snapshot), vars(case), "snapshot")
+
+
+def test_ppt_facts_come_back_with_their_types_from_events_and_snapshots(ledger):
+    case = every_fact(case_in_memory(Program.NH_JJS))
+    events = case.collect_events()
+    ledger.save(*events)
+    stored = list(ledger.events.get(case.id))
+    for back, sent in zip(stored, events, strict=True):
+        assert_same_shape(vars(back), vars(sent), type(sent).__name__)
+    loaded = ledger.get_case(case.id)
+    assert_same_shape(loaded.ppt, case.ppt, "ppt")
+    ledger.snapshots.put([Case.Snapshot.take(loaded)])
+    from_snapshot = ledger.get_case(case.id)
+    assert_same_shape(from_snapshot.ppt, case.ppt, "ppt")
+    assert from_snapshot.ppt.tasks[0].follow_ups == (case.opened_on + dt.timedelta(days=3),)

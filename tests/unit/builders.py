@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from uuid import UUID
@@ -9,10 +10,12 @@ from uuid import UUID
 from domain import commands as cmd
 from domain import decision_commands as dcmd
 from domain import meeting_commands as mtg
+from domain import ppt_commands as ppt
 from domain.case import Case
 from domain.commands import IdentifyParent, RecordContact
 from domain.decisions import ConsultantRole, CourtOrderKind, DecisionKind, ReviewOutcome
 from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, WithholdReason
+from domain.ppt_values import InformationSource, PptRequestKind, PptTopic, StaffingFactor
 from domain.values import (
     Contact,
     ContactMethod,
@@ -177,6 +180,8 @@ def every_fact(case: Case, start: dt.datetime = NOW) -> Case:
             notes="Father refuses every contact.",
         ).apply(case, WORKER, tick())
     decide_every_way(case, mother, father, tick)
+    if case.program is Program.NH_JJS:
+        ppt_facts(case, tick)
     cmd.CloseCase(day + dt.timedelta(days=7), "Permanency achieved").apply(case, WORKER, tick())
     return case
 
@@ -206,5 +211,44 @@ def decide_every_way(
     dcmd.RecordCourtOrder(CourtOrderKind.NO_NOTIFICATION, father, day).apply(case, WORKER, tick())
     if case.program is Program.NH_CPS and not case.court_involved:  # ENG-III.B, ENG-III.B.1
         dcmd.DetermineEffortsCeased(father, day, "Parent cannot be engaged").apply(
+            case, WORKER, tick()
+        )
+
+
+PPT_TOPICS = {topic.value: f"Notes on {topic.value}" for topic in PptTopic}
+
+
+def ppt_facts(case: Case, tick: Callable[[], dt.datetime]) -> None:
+    """One command of every PPT kind on an NH-JJS case (SOP 1626.4)."""
+    day = case.opened_on
+    placed = ppt.RecordPlacement(day, "Foster home").apply(case, WORKER, tick())
+    placement = UUID(placed["placement_id"])
+    ppt.RecordPlacement(day + dt.timedelta(days=1), "Group home", True, True).apply(
+        case, WORKER, tick()
+    )
+    ppt.NotifyPermanencyJppo(placement, day, "petra").apply(case, WORKER, tick())
+    ppt.CompleteScreen(day + dt.timedelta(days=1)).apply(case, WORKER, tick())
+    ppt.GatherInformation(InformationSource.CHILD, day + dt.timedelta(days=1)).apply(
+        case, WORKER, tick()
+    )
+    ppt.HoldPptMeeting(day + dt.timedelta(days=2), PPT_TOPICS, ("wendy", "petra")).apply(
+        case, WORKER, tick()
+    )
+    factor = ppt.IdentifyStaffingFactor(StaffingFactor.MEDICAL, day + dt.timedelta(days=2))
+    factor_id = UUID(factor.apply(case, WORKER, tick())["factor_id"])
+    ppt.AdviseStaffing(factor_id, day + dt.timedelta(days=3), "Invite the nurse").apply(
+        case, WORKER, tick()
+    )
+    task = ppt.AssignPptTask("Call the school", "wendy", day + dt.timedelta(days=2), day)
+    task = dataclasses.replace(task, due_on=day + dt.timedelta(days=9))
+    task_id = UUID(task.apply(case, WORKER, tick())["task_id"])
+    ppt.FollowUpPptTask(task_id, day + dt.timedelta(days=3), "Asked Wendy").apply(
+        case, SUPERVISOR, tick()
+    )
+    ppt.CompletePptTask(task_id, day + dt.timedelta(days=4)).apply(case, WORKER, tick())
+    ppt.AchievePermanency(day + dt.timedelta(days=5), "reunified").apply(case, WORKER, tick())
+    ppt.UpdatePpt(day + dt.timedelta(days=5)).apply(case, WORKER, tick())
+    for kind in PptRequestKind:
+        ppt.RequestPptSupport(kind, day + dt.timedelta(days=3), "Behaviours").apply(
             case, WORKER, tick()
         )

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from domain.access import CASE_OPENERS, CaseParties, Viewer, can_read_case, can_write_case
-from domain.values import Role
+from domain.access import (
+    CASE_OPENERS,
+    CaseParties,
+    Viewer,
+    can_read_case,
+    can_write_case,
+    can_write_ppt,
+    may_follow_up_ppt_tasks,
+    sees_narrative,
+)
+from domain.values import Program, Role
 
 CASE = CaseParties(worker="wendy", supervisor="sam", worker_team="north")
 
@@ -63,3 +72,33 @@ def test_caseworker_of_the_same_name_but_another_role_is_not_the_worker():
 
 def test_only_caseworkers_and_supervisors_open_cases():
     assert frozenset({Role.CASEWORKER, Role.SUPERVISOR}) == CASE_OPENERS
+
+
+JJS = CaseParties("wendy", "sam", "north", Program.NH_JJS)
+CPS = CaseParties("wendy", "sam", "north", Program.NH_CPS)
+PETRA = Viewer("petra", Role.PERMANENCY_WORKER, "north")
+
+
+def test_the_permanency_jppo_of_the_workers_team_reads_an_nh_jjs_case_and_writes_its_ppt():
+    assert can_read_case(PETRA, JJS)
+    assert can_write_ppt(PETRA, JJS)
+    assert not can_write_case(PETRA, JJS)  # contacts, parents, household: not theirs
+    assert not sees_narrative(PETRA)
+
+
+def test_the_permanency_jppo_sees_no_cps_case_no_other_team_and_nothing_unknown():
+    assert not can_read_case(PETRA, CPS)
+    assert not can_read_case(Viewer("paul", Role.PERMANENCY_WORKER, "south"), JJS)
+    assert not can_read_case(Viewer("nadia", Role.PERMANENCY_WORKER, None), JJS)
+    assert not can_read_case(PETRA, CaseParties("wendy", "sam", "north"))  # programme unknown
+    assert not can_write_ppt(PETRA, CPS)
+
+
+def test_case_staff_write_ppt_facts_and_only_the_supervisor_follows_up_tasks():
+    worker, supervisor = Viewer("wendy", Role.CASEWORKER, "north"), viewer(Role.SUPERVISOR, "own")
+    assert can_write_ppt(worker, JJS)
+    assert can_write_ppt(supervisor, JJS)
+    assert may_follow_up_ppt_tasks(supervisor, JJS)
+    assert not may_follow_up_ppt_tasks(worker, JJS)
+    assert not may_follow_up_ppt_tasks(PETRA, JJS)
+    assert not can_write_ppt(viewer(Role.AUDITOR, "team"), JJS)

@@ -57,9 +57,10 @@ def test_every_case_event_type_is_raised_by_some_command():
 
 
 def test_every_event_names_its_actor_and_is_stamped_with_the_recording_instant():
-    case = every_fact(open_case(at=NOW), start=NOW)
+    case = every_fact(open_case(Program.NH_JJS, at=NOW), start=NOW)
     events = case.collect_events()
-    reviews = {"DecisionReviewed"}  # only the case's supervisor reviews (ENG-IV.A)
+    # only the case's supervisor reviews (ENG-IV.A) and follows up PPT tasks (PPT-III.C)
+    reviews = {"DecisionReviewed", "PptTaskFollowedUp"}
     assert all(e.actor == WORKER for e in events if type(e).__name__ not in reviews)
     assert all(e.actor == SUPERVISOR for e in events if type(e).__name__ in reviews)
     stamps = [e.timestamp for e in events]
@@ -69,7 +70,7 @@ def test_every_event_names_its_actor_and_is_stamped_with_the_recording_instant()
 
 
 def test_replaying_the_events_rebuilds_an_identical_case():
-    case = every_fact(open_case())
+    case = every_fact(open_case(Program.NH_JJS))
     rebuilt = replay(case.collect_events())
     assert vars(rebuilt) == vars(case)
 

@@ -7,11 +7,11 @@ import enum
 
 import pytest
 
-from domain import decisions, errors, meetings, transcodings, values
+from domain import decisions, errors, meetings, ppt_values, transcodings, values
 from domain.pbp import values as pbp_values
 from domain.values import ContactMethod, Program, parse_enum
 
-VALUE_MODULES = (values, decisions, pbp_values, meetings)
+VALUE_MODULES = (values, decisions, pbp_values, meetings, ppt_values)
 ENUMS = sorted(
     (
         v

@@ -22,6 +22,7 @@ from web.api import (  # noqa: E402, F401
     meta,
     obligations,
     parent_partners,
+    ppt,
     referrals,
     review_queue,
 )

@@ -1,7 +1,8 @@
 """A case's audit history as JSON, a printable page or a court-ready PDF, and its verification.
 
 Who may read it: the case's worker and supervisor (as for the case), auditors and admins
-(ARCHITECTURE "Who may do what"); to everyone else the case does not exist (404). The
+(ARCHITECTURE "Who may do what"); to everyone else the case does not exist (404), but
+the Permanency JPPO, who may read the case, is refused its history (403). The
 access log records every one of these reads and refusals (web.access_log).
 """
 
@@ -13,14 +14,14 @@ from uuid import UUID
 from flask import Response, g, jsonify, render_template, request
 
 from domain import errors as domain
-from domain.access import can_read_case
+from domain.access import can_read_case, sees_narrative
 from domain.values import Role
 from projections.audit_trail import AuditTrail
 from web.api import api
 from web.api.writes import documented
 from web.audit import case_parties, caught_up
 from web.audit_report import report
-from web.auth import ledger, viewer
+from web.auth import forbidden, ledger, viewer
 from web.pdf import render_pdf
 from web.schemas.audit import AuditOut, AuditQuery, VerifyOut
 
@@ -33,6 +34,8 @@ def _audit_readable(case_id: UUID) -> AuditTrail:
     parties = case_parties(trail, case_id)
     if parties is None or not (viewer().role is Role.ADMIN or can_read_case(viewer(), parties)):
         raise domain.CaseNotFound("No such case.")
+    if not sees_narrative(viewer()):
+        raise forbidden("The Permanency JPPO reads a case's PPT records, not its history.")
     return trail
 
 

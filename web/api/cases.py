@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import jsonify, url_for
 
 from domain import errors as domain
-from domain.access import CASE_OPENERS
+from domain.access import CASE_OPENERS, sees_narrative
 from domain.case import Case
 from domain.values import Role
 from web.api import api
@@ -26,6 +26,14 @@ from web.schemas.output import (
 )
 
 SUPERVISORS = frozenset({Role.SUPERVISOR})
+
+
+_NARRATIVE_FIELDS = frozenset({"narrative", "purpose", "location"})
+
+
+def _without_narrative(contact: dict[str, Any]) -> dict[str, Any]:
+    """A contact as the Permanency JPPO sees it: when and how, never what was said."""
+    return {k: v for k, v in contact.items() if k not in _NARRATIVE_FIELDS}
 
 
 def _path_parent(case: Case, parent_id: UUID) -> None:
@@ -52,7 +60,10 @@ def open_case() -> Any:
 def get_case(case_id: UUID) -> Any:
     """The case's current state; its ETag is the case's version."""
     case = readable_case(case_id)
-    response = jsonify(case_state(case) | case_pbp_section(case.id))  # PBP-REF-5
+    state = case_state(case)
+    if not sees_narrative(viewer()):
+        state["contacts"] = [_without_narrative(c) for c in state["contacts"]]
+    response = jsonify(state | case_pbp_section(case.id))  # PBP-REF-5
     response.headers["ETag"] = f'"{case.version}"'
     return response
 

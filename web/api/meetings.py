@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from domain.meetings import CLOSING_STEPS
+from domain.access import can_write_case, can_write_ppt
+from domain.meetings import CLOSING_STEPS, MeetingKind
 from web.api import api
 from web.api.writes import documented, load, record
-from web.auth import forbidden, viewer, writable_case
+from web.auth import forbidden, ledger, readable_case, viewer, writable_case
 from web.schemas import meetings as schemas
 from web.schemas.output import EscalationRecordedOut, MeetingScheduledOut, NoticeRecordedOut
 
@@ -17,9 +18,15 @@ from web.schemas.output import EscalationRecordedOut, MeetingScheduledOut, Notic
 @documented(schemas.MeetingSchema, MeetingScheduledOut)
 def schedule_meeting(case_id: UUID) -> Any:
     """A meeting about the child is held on a day; eligible parents are owed notice (ENG-V)."""
-    writable_case(case_id)
+    case = readable_case(case_id)
+    parties = ledger().case_parties(case)
+    case_staff = can_write_case(viewer(), parties)
+    if not case_staff and not can_write_ppt(viewer(), parties):
+        raise forbidden("Your role may read this case but not record on it.")
     schema = schemas.MeetingSchema()
     body, data = load(schema)
+    if not case_staff and data["kind"] is not MeetingKind.PPT:
+        raise forbidden("The Permanency JPPO schedules PPT meetings only (SOP 1626.4).")
     return record(case_id, schema.command(data), body)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from domain import decision_commands as decided
+from domain import ppt_commands as ppt
 from domain.case import Case
 from domain.commands import (
     AmendContact,
@@ -36,6 +37,7 @@ from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, Withhold
 from domain.obligations import adjustments_of
 from domain.policy.adjustments import Adjustments, Allowance, Exemption, Impediment
 from domain.policy.rules import AllowanceKind, ExemptionKind
+from domain.ppt_values import InformationSource, StaffingFactor
 from domain.values import (
     PARENT_FLAGS,
     ContactMethod,
@@ -248,6 +250,61 @@ class Builder:
         )
         answer = command.apply(self.case, ACTOR, self._at())
         self.ids[step["key"]] = UUID(answer["determination_id"])
+
+    # -- PPT facts (SOP 1626.4), each recorded at noon in NH on its own day ----------
+
+    def _on(self, day: dt.date) -> dt.datetime:
+        return self._at(dt.datetime.combine(day, dt.time(17, 0), tzinfo=dt.UTC))
+
+    def _keyed(self, step: dict[str, Any], answer: dict[str, Any], field: str) -> None:
+        if "key" in step:
+            self.ids[step["key"]] = UUID(answer[field])
+
+    def _placement(self, step: dict[str, Any]) -> None:
+        command = ppt.RecordPlacement(
+            step["on"],
+            "Foster home",
+            step.get("change", False),
+            step.get("may_affect_schedule", False),
+        )
+        self._keyed(step, command.apply(self.case, ACTOR, self._on(step["on"])), "placement_id")
+
+    def _jppo_notice(self, step: dict[str, Any]) -> None:
+        command = ppt.NotifyPermanencyJppo(self.ids[step["placement"]], step["on"], "petra")
+        self._keyed(step, command.apply(self.case, ACTOR, self._on(step["on"])), "notice_id")
+
+    def _screen(self, step: dict[str, Any]) -> None:
+        command = ppt.CompleteScreen(step["on"])
+        self._keyed(step, command.apply(self.case, ACTOR, self._on(step["on"])), "screen_id")
+
+    def _information(self, step: dict[str, Any]) -> None:
+        command = ppt.GatherInformation(InformationSource(step["source"]), step["on"])
+        answer = command.apply(self.case, ACTOR, self._on(step["on"]))
+        self._keyed(step, answer, "information_id")
+
+    def _factor(self, step: dict[str, Any]) -> None:
+        command = ppt.IdentifyStaffingFactor(StaffingFactor(step["factor"]), step["on"])
+        self._keyed(step, command.apply(self.case, ACTOR, self._on(step["on"])), "factor_id")
+
+    def _advice(self, step: dict[str, Any]) -> None:
+        command = ppt.AdviseStaffing(self.ids[step["factor"]], step["on"], "Invite the nurse")
+        command.apply(self.case, ACTOR, self._on(step["on"]))
+
+    def _task(self, step: dict[str, Any]) -> None:
+        command = ppt.AssignPptTask("Call the school", ACTOR, step["on"], step["due_on"])
+        self._keyed(step, command.apply(self.case, ACTOR, self._on(step["on"])), "task_id")
+
+    def _task_done(self, step: dict[str, Any]) -> None:
+        command = ppt.CompletePptTask(self.ids[step["task"]], step["on"])
+        command.apply(self.case, ACTOR, self._on(step["on"]))
+
+    def _permanency(self, step: dict[str, Any]) -> None:
+        command = ppt.AchievePermanency(step["on"], "Reunified")
+        command.apply(self.case, ACTOR, self._on(step["on"]))
+
+    def _ppt_update(self, step: dict[str, Any]) -> None:
+        command = ppt.UpdatePpt(step["on"])
+        self._keyed(step, command.apply(self.case, ACTOR, self._on(step["on"])), "update_id")
 
     def _allowance(self, step: dict[str, Any]) -> None:
         self.ids[step["key"]] = uuid5(_KEYS, f"{self.case.id}/{step['key']}")

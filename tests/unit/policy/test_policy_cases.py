@@ -77,6 +77,12 @@ CLAUSES_ENCODED = {
     "TN-A.2",
     "TN-A-NOTE-1",
     "TN-A-NOTE-2",
+    "PPT-I.A",
+    "PPT-I.B",
+    "PPT-I.C",
+    "PPT-I.H",
+    "PPT-I.I",
+    "PPT-I.J",
 }
 
 
