@@ -1,0 +1,28 @@
+"""The court-ready history shows each decision with its rationale and its reviews (issue 5)."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import Api
+from tests.e2e.test_decisions import case, decision, review
+
+__all__ = ["case"]
+
+
+def test_the_audit_page_shows_a_decisions_rationale_and_its_approval(
+    api: Api, case: tuple[str, str]
+) -> None:
+    case_id, parent_id = case
+    decided = api.post(f"/cases/{case_id}/decisions", decision(parent_id), "alice")
+    decision_id = decided.json["decision_id"]
+    approved = review("approved", notes="Office visits until the order is served.")
+    reviewed = api.post(f"/cases/{case_id}/decisions/{decision_id}/reviews", approved, "sam")
+    assert reviewed.status_code == 201, reviewed.json
+    page = api.get(f"/cases/{case_id}/audit", "sam", query_string={"format": "html"})
+    assert page.status_code == 200
+    section = page.text.split("Decisions, their rationale and reviews")[1]
+    assert "meet outside home" in section
+    assert "The partner threatened staff at the home." in section
+    assert "Police report 26-114" in section
+    assert "approved by <bdi>sam</bdi>" in section
+    assert "Office visits until the order is served." in section
+    assert "Not reviewed." not in section
