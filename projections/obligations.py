@@ -45,8 +45,9 @@ class Listing:
     """Which rows a list call may see and asked for.
 
     ``worker`` keeps one worker's cases; ``team``/``supervisor`` keep the cases of a
-    team's workers or naming a supervisor (either); ``statuses`` and ``due_before``
-    filter further. A listing with no scope at all sees every case (auditors).
+    team's workers or naming a supervisor (either); ``kinds``, ``statuses`` and
+    ``due_before`` filter further. A listing with no scope at all sees every case
+    (auditors).
     """
 
     worker: str | None = None
@@ -54,6 +55,7 @@ class Listing:
     supervisor: str | None = None
     statuses: tuple[str, ...] = ()
     due_before: dt.date | None = None
+    kinds: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -268,6 +270,9 @@ def _conditions(listing: Listing) -> tuple[list[str], list[Any]]:
     if listing.statuses:
         where.append(f"status IN ({', '.join('?' * len(listing.statuses))})")
         params += list(listing.statuses)
+    if listing.kinds:
+        where.append(f"kind IN ({', '.join('?' * len(listing.kinds))})")
+        params += list(listing.kinds)
     if listing.due_before is not None:
         where.append("due_on < ?")
         params.append(listing.due_before.isoformat())

@@ -43,6 +43,7 @@ from domain.values import (
     Topic,
 )
 from web.demo_cast import CASES, FIRST_NAMES, OTHER_NAMES, PLACES, SURNAMES, USERS, case_id
+from web.demo_ppt import plan_ppt
 
 
 class DemoClock:
@@ -346,6 +347,7 @@ def load_demo(ledger: CaseLedger, clock: DemoClock, seed: int) -> dict[str, str]
         plan.case(index, number, program, worker, supervisor)
     plan.corrections()
     plan.meetings()
+    plan_ppt(now, plan._record, plan.ids)
     for step in sorted(plan.steps):
         clock.now = step.at
         step.run()

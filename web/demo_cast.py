@@ -27,6 +27,7 @@ USERS = (
     DemoUser("david.mensah", Role.SUPERVISOR, "nashville"),
     DemoUser("ruth.keller", Role.AUDITOR, None),
     DemoUser("hannah.brooks", Role.PBP_COORDINATOR, None),
+    DemoUser("petra.walsh", Role.PERMANENCY_WORKER, "concord"),
     DemoUser("admin", Role.ADMIN, None),
 )
 
@@ -59,7 +60,9 @@ def case_id(case_number: str) -> UUID:
 
 def example_case(user: DemoUser) -> UUID | None:
     """A demo case this user may read, for the example curl."""
-    for number, _, worker, supervisor in CASES:
+    for number, program, worker, supervisor in CASES:
         if user.role is Role.AUDITOR or user.username in (worker, supervisor):
+            return case_id(number)
+        if user.role is Role.PERMANENCY_WORKER and program is Program.NH_JJS:
             return case_id(number)
     return None

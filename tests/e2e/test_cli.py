@@ -78,7 +78,11 @@ def test_the_demo_is_a_realistic_record(app: Flask) -> None:
         "team",
         "court",
         "treatment",
+        "ppt",
     }
+    (ppt_case,) = [case for case in cases if case.ppt.placements]
+    assert ppt_case.program.value == "NH-JJS"
+    assert [t.follow_ups != () for t in ppt_case.ppt.tasks] == [True]
     notices = [n for case in cases for n in case.meeting_notices.values()]
     assert {n.outcome.value for n in notices} == {"sent", "withheld"}
     assert all(c.recorded_at <= ledger.clock() for c in contacts)

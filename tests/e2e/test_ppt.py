@@ -280,3 +280,20 @@ def test_an_overdue_ppt_task_shows_in_the_supervisors_list_of_missed_obligations
     assert listed.status_code == 200, listed.json
     tasks = [o for o in listed.json["obligations"] if o["kind"] == "ppt_task"]
     assert [(o["case_id"], o["due"], o["worker"]) for o in tasks] == [(jjs, "2026-03-05", "alice")]
+
+
+def test_the_permanency_jppo_lists_only_the_ppt_obligations_of_their_teams_cases(api, jjs):
+    api.user("nadia", Role.PERMANENCY_WORKER)
+    api.add_parent(jjs)  # raises monthly contacts, which are not theirs to list
+    task = {"description": "Visit the school", "assigned_to": "alice", "assigned_on": "2026-03-02"}
+    api.post(f"/cases/{jjs}/ppt/tasks", task | {"due_on": "2026-03-20"}, "alice")
+
+    def kinds(user: str) -> list[str]:
+        response = api.get("/obligations", user)
+        assert response.status_code == 200, response.json
+        return sorted(o["kind"] for o in response.json["obligations"])
+
+    assert kinds("petra") == ["ppt_task"]
+    assert kinds("paul") == []
+    assert kinds("nadia") == []
+    assert "monthly_contact" in kinds("alice")

@@ -17,6 +17,7 @@ from uuid import UUID
 
 from flask import Response, current_app, jsonify, request
 
+from domain.policy.obligation import Kind
 from domain.values import Role
 from projections.obligation_rows import documents, today
 from projections.obligations import Listing, ObligationsReadModel, catch_up
@@ -77,6 +78,20 @@ def case_obligations(case_id: UUID) -> Any:
     return jsonify(head | {"obligations": [] if then is None else documents(then, as_of)})
 
 
+LISTERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.AUDITOR, Role.PERMANENCY_WORKER})
+PPT_KINDS = tuple(
+    k.value
+    for k in (
+        Kind.PLACEMENT_NOTICE,
+        Kind.PPT_SCREEN,
+        Kind.PPT_INFORMATION,
+        Kind.PPT_STAFFING_ADVICE,
+        Kind.PPT_TASK,
+        Kind.PPT_UPDATE,
+    )
+)
+
+
 def scope_listing(query: dict[str, Any]) -> Listing:
     """The caller's scope (ARCHITECTURE "Who may do what") narrowed by the query."""
     caller = viewer()
@@ -88,6 +103,9 @@ def scope_listing(query: dict[str, Any]) -> Listing:
         return dataclasses.replace(wanted, worker=caller.username)
     if caller.role is Role.SUPERVISOR:
         return dataclasses.replace(wanted, team=caller.team, supervisor=caller.username)
+    if caller.role is Role.PERMANENCY_WORKER:
+        # SOP 1626.4: the PPT obligations of their team's cases (only NH-JJS raises them).
+        return dataclasses.replace(wanted, team=caller.team, kinds=PPT_KINDS)
     return wanted
 
 
@@ -95,8 +113,10 @@ def scope_listing(query: dict[str, Any]) -> Listing:
 @documented(answer=ObligationListOut, status=200)
 def list_obligations() -> Any:
     """Obligations across the caller's cases (a supervisor sees the team's), by due day."""
-    if viewer().role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.AUDITOR):
-        raise forbidden("Only caseworkers, supervisors and auditors list obligations.")
+    if viewer().role not in LISTERS:
+        raise forbidden("Only case staff, permanency workers and auditors list obligations.")
     listing = scope_listing(ObligationListQuery().load(request.args))
+    if listing.kinds and listing.team is None:
+        return _json('{"obligations":[]}')  # a permanency worker without a team sees none
     items = _caught_up().listing(listing)
     return _json('{"obligations":[' + ",".join(items) + "]}")
