@@ -15,7 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain import case_decisions as decided
-from domain import errors
+from domain import decision_events, errors
 from domain.policy.calendar import local_date
 from domain.values import (
     PARENT_FLAGS,
@@ -55,12 +55,12 @@ class Case(decided.CaseDecisions, Aggregate):
     """A child-welfare case: its parents, household, contacts and what was decided."""
 
     # Decisions and what bears on them (domain/case_decisions.py), as Case events.
-    ConsultationRecorded = decided.ConsultationRecorded
-    SafetyRiskIdentified = decided.SafetyRiskIdentified
-    DecisionRecorded = decided.DecisionRecorded
-    DecisionReviewed = decided.DecisionReviewed
-    CourtOrderRecorded = decided.CourtOrderRecorded
-    EffortsCeasedDetermined = decided.EffortsCeasedDetermined
+    ConsultationRecorded = decision_events.ConsultationRecorded
+    SafetyRiskIdentified = decision_events.SafetyRiskIdentified
+    DecisionRecorded = decision_events.DecisionRecorded
+    DecisionReviewed = decision_events.DecisionReviewed
+    CourtOrderRecorded = decision_events.CourtOrderRecorded
+    EffortsCeasedDetermined = decision_events.EffortsCeasedDetermined
 
     class CaseOpened(Aggregate.Created):
         case_number: str
