@@ -41,6 +41,7 @@ from domain.values import (
     Topic,
 )
 from web.demo_cast import CASES, FIRST_NAMES, OTHER_NAMES, PLACES, SURNAMES, USERS, case_id
+from web.demo_decisions import record_decisions
 
 
 class DemoClock:
@@ -313,6 +314,7 @@ def load_demo(ledger: CaseLedger, clock: DemoClock, seed: int) -> dict[str, str]
     for index, (number, program, worker, supervisor) in enumerate(CASES):
         plan.case(index, number, program, worker, supervisor)
     plan.corrections()
+    record_decisions(plan)
     for step in sorted(plan.steps):
         clock.now = step.at
         step.run()
