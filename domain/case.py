@@ -15,7 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain import case_decisions as decided
-from domain import errors
+from domain import decision_events, errors
 from domain.case_meetings import CaseMeetings
 from domain.case_ppt import CasePpt
 from domain.policy.calendar import local_date
@@ -62,12 +62,12 @@ class Case(CasePpt, CaseMeetings, decided.CaseDecisions, Aggregate):
     """
 
     # Decisions and what bears on them (domain/case_decisions.py), as Case events.
-    ConsultationRecorded = decided.ConsultationRecorded
-    SafetyRiskIdentified = decided.SafetyRiskIdentified
-    DecisionRecorded = decided.DecisionRecorded
-    DecisionReviewed = decided.DecisionReviewed
-    CourtOrderRecorded = decided.CourtOrderRecorded
-    EffortsCeasedDetermined = decided.EffortsCeasedDetermined
+    ConsultationRecorded = decision_events.ConsultationRecorded
+    SafetyRiskIdentified = decision_events.SafetyRiskIdentified
+    DecisionRecorded = decision_events.DecisionRecorded
+    DecisionReviewed = decision_events.DecisionReviewed
+    CourtOrderRecorded = decision_events.CourtOrderRecorded
+    EffortsCeasedDetermined = decision_events.EffortsCeasedDetermined
 
     class CaseOpened(Aggregate.Created):
         case_number: str

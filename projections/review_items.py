@@ -44,7 +44,7 @@ class QueueRow:
 
 
 def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).isoformat()
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def _consultation(c: Consultation | None) -> dict[str, Any] | None:

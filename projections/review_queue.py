@@ -76,13 +76,16 @@ class ReviewQueue:
 
     def apply_batch(self, batch: Batch) -> None:
         """Recompute the rows of each case the page may have changed; store rows and position."""
+        pages: dict[UUID, list[Any]] = {}
         versions: dict[UUID, int] = {}
         for item in batch.items:
             event = item.event
-            if isinstance(event, Case.Event) and type(event).__name__ in REFRESHING_EVENTS:
-                versions[event.originator_id] = event.originator_version
+            if isinstance(event, Case.Event):
+                pages.setdefault(event.originator_id, []).append(event)
+                if type(event).__name__ in REFRESHING_EVENTS:
+                    versions[event.originator_id] = event.originator_version
         computed = {
-            str(case_id): case_rows(self.app.get_case(case_id, version))
+            str(case_id): case_rows(self._load(case_id, pages[case_id], version))
             for case_id, version in versions.items()
         }
         with self.database.transaction(commit=True) as cursor:
@@ -92,6 +95,19 @@ class ReviewQueue:
                 cursor.execute(f"DELETE FROM {self.table} WHERE case_id = ?", [case_id])
             rows = [_stored(row) for key in sorted(computed) for row in computed[key]]
             cursor.insert(self.table, COLUMNS, rows)
+
+    def _load(self, case_id: UUID, events: list[Any], version: int) -> Case:
+        """The case at ``version``: folded from the page when it starts the case's history
+        (most of a rebuild), otherwise read from the store once."""
+        if events[0].originator_version == 1:
+            aggregate: Any = None
+            for domain_event in events:
+                if domain_event.originator_version > version:
+                    break
+                aggregate = domain_event.mutate(aggregate)
+            if isinstance(aggregate, Case):
+                return aggregate
+        return self.app.get_case(case_id, version)
 
     def reset(self) -> None:
         """Forget every row and the position: the next catch-up rebuilds the queue."""

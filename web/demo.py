@@ -43,6 +43,7 @@ from domain.values import (
     Topic,
 )
 from web.demo_cast import CASES, FIRST_NAMES, OTHER_NAMES, PLACES, SURNAMES, USERS, case_id
+from web.demo_decisions import record_decisions
 from web.demo_ppt import plan_ppt
 
 
@@ -348,6 +349,7 @@ def load_demo(ledger: CaseLedger, clock: DemoClock, seed: int) -> dict[str, str]
     plan.corrections()
     plan.meetings()
     plan_ppt(now, plan._record, plan.ids)
+    record_decisions(plan)
     for step in sorted(plan.steps):
         clock.now = step.at
         step.run()

@@ -1,9 +1,9 @@
-"""The seam for decisions, approvals, determinations and court orders (issue 4).
+"""The seam for decisions, approvals, determinations and court orders.
 
 ``evaluate`` consults an ``Adjustments`` value: approved allowances that let other
 methods meet a parent's months, and exemptions that remove obligations from their
-effective date. The Case records none of these yet, so the case's own adjustments are
-empty; once decisions and court orders are events, they are read into this value.
+effective date. The case's decisions, court orders and determinations are read into it
+by ``decision_effects.adjustments_from``.
 """
 
 from __future__ import annotations

@@ -122,7 +122,7 @@ def strictest_met_by(
 
 
 class AllowanceKind(enum.Enum):
-    """An approved decision that lets other methods meet a parent's months (issue 4)."""
+    """An approved decision that lets other methods meet a parent's months."""
 
     REMOTE_CONTACT = "remote_contact"  # ENG-II.A
     MEET_OUTSIDE_HOME = "meet_outside_home"  # ENG-IV

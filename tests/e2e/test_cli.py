@@ -114,3 +114,19 @@ def test_a_username_with_spaces_or_control_characters_is_refused(app: Flask) -> 
         assert result.exit_code == 2
         assert result.stdout == ""
     assert app.extensions["caseledger"].recorder.max_notification_id() in (None, 0)
+
+
+def test_the_demo_puts_a_pending_decision_in_its_supervisors_review_queue(app: Flask) -> None:
+    result = app.test_cli_runner().invoke(args=["demo", "--if-empty"])
+    assert result.exit_code == 0, result.output
+    ledger = app.extensions["caseledger"]
+    pending = ledger.get_case(case_id("NH-CPS-2026-0103"))
+    approved = ledger.get_case(case_id("NH-CPS-2026-0104"))
+    assert [d.status.value for d in pending.decisions.values()] == ["pending_review"]
+    assert [d.status.value for d in approved.decisions.values()] == ["approved"]
+    token = ledger.issue_token("grace.liu", actor="test")
+    answer = app.test_client().get(
+        "/api/v1/review-queue", headers={"Authorization": f"Bearer {token}"}
+    )
+    kinds = [(i["case_number"], i["kind"]) for i in answer.json["items"]]
+    assert ("NH-CPS-2026-0103", "pending_decision") in kinds

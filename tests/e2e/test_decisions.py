@@ -221,10 +221,11 @@ def test_a_declined_decision_stops_affecting_obligations(api: Api, case: tuple[s
     recorded = _decide(api, case_id, decision(parent_id, kind="suspend_visits")).json
     path = f"/cases/{case_id}/decisions/{recorded['decision_id']}/reviews"
     api.post(path, review("declined"), "sam")
-    answer = api.get(f"/cases/{case_id}/obligations?as_of=2026-02-10", "alice").json
-    january = next(o for o in answer["obligations"] if o["period"] == "2026-01")
-    assert january["status"] == "missed"
-    assert not [o for o in answer["obligations"] if o["kind"] == "decision_review"][1:]
+    answer = api.get(f"/cases/{case_id}/obligations?as_of=2026-04-10", "alice").json
+    months = [o for o in answer["obligations"] if o["kind"] == "monthly_contact"]
+    assert {o["status"] for o in months} == {"missed", "open"}  # never exempt
+    (evaluation,) = [o for o in answer["obligations"] if o["kind"] == "decision_review"]
+    assert evaluation["status"] == "met"  # the decline was the evaluation; none is owed after
 
 
 def test_an_active_decision_carries_a_decision_review_citing_eng_iv_a(
@@ -327,3 +328,34 @@ def test_the_openapi_document_describes_every_decision_call(api: Api) -> None:
         "alternative_contact_plan",
         "remote_contact",
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/consultations", consultation()),
+        ("/safety-risks", {"identified_on": "2026-01-08", "description": "Threats"}),
+        ("/decisions", decision("{parent}")),
+        ("/court-orders", {"kind": "full_guardianship", "effective_on": "2026-02-01"}),
+        (
+            "/efforts-ceased",
+            {"parent_id": "{parent}", "effective_on": "2026-02-01", "reason": "No"},
+        ),
+    ],
+)
+def test_each_decision_write_replayed_by_its_idempotency_key_records_once(
+    api: Api, case: tuple[str, str], path: str, body: dict[str, Any]
+) -> None:
+    case_id, parent_id = case
+    filled = {k: parent_id if v == "{parent}" else v for k, v in body.items()}
+    headers = {"Idempotency-Key": f"key{path}"}
+    first = api.post(f"/cases/{case_id}{path}", filled, "alice", headers)
+    assert first.status_code == 201, first.json
+    events = api.events()
+    again = api.post(f"/cases/{case_id}{path}", filled, "alice", headers)
+    assert (again.status_code, again.json) == (201, first.json)
+    assert api.events() == events
+    changed = api.post(
+        f"/cases/{case_id}{path}", filled | {"effective_on": "2026-02-02"}, "alice", headers
+    )
+    assert_problem(changed, 422)

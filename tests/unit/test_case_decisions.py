@@ -245,3 +245,11 @@ def test_decision_events_are_case_events_stored_under_the_cases_topic(case: Case
     assert isinstance(recorded, Case.Event)
     assert type(recorded).__qualname__ == "Case.DecisionRecorded"
     assert type(recorded).__module__ == "domain.case"
+
+
+def test_a_case_stored_before_decisions_existed_reads_as_having_none(case: Case) -> None:
+    for name in ("consultations", "decisions", "safety_risks", "court_orders", "determinations"):
+        vars(case).pop(name, None)  # a snapshot taken before these events existed
+    assert (dict(case.decisions), list(case.court_orders)) == ({}, [])
+    _decide(case, add_parent(case))
+    assert len(case.decisions) == 1

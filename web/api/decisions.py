@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from domain.case_decisions import check_reviewer
+from domain.decision_rules import check_reviewer
 from web.api import api
 from web.api.writes import documented, load, record
 from web.auth import viewer, writable_case
