@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 import uuid
 from typing import Any
 from uuid import UUID
@@ -12,9 +11,7 @@ from flask import redirect, render_template, request, session, url_for
 from marshmallow import ValidationError
 
 from domain import errors as domain
-from domain.application import IdempotencyRequest
 from domain.case import Case
-from domain.idempotency import fingerprint
 from domain.policy.calendar import zone
 from domain.values import Role
 from projections.obligation_rows import today
@@ -26,6 +23,7 @@ from web.errors import flatten
 from web.pages import pages
 from web.pages.case_view import CHOICES, obligation_rows, parent_rows, recent_contacts
 from web.pages.contact_form import contact_body
+from web.pages.forms import form_request
 from web.schemas.contacts import ContactSchema
 
 HOME_CASES = 100
@@ -131,13 +129,9 @@ def record_contact(case_id: UUID) -> Any:
     try:
         body = contact_body(request.form, zone(case.program))
         command = ContactSchema().command(ContactSchema().load(body))
-        form_key = request.form.get("form_id") or secrets.token_urlsafe(16)
-        request_key = IdempotencyRequest(
-            owner=viewer().username,
-            key=f"page-form:{form_key}",
-            fingerprint=fingerprint("POST", request.path, body),
+        answer = ledger().handle(
+            case_id, command, viewer().username, idempotency=form_request(body)
         )
-        answer = ledger().handle(case_id, command, viewer().username, idempotency=request_key)
     except ValidationError as error:
         return _case_page(case, 422, errors=flatten(error.messages), values=values)
     except domain.DomainError as error:
