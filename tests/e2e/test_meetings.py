@@ -92,7 +92,10 @@ def test_a_notice_withheld_under_a_court_order_without_one_is_422_naming_eng_v(a
     assert problem["type"].endswith("/notice-reason-refused")
     assert api.events() == before
     order = {"kind": "no_notification", "parent_id": father, "effective_on": "2026-03-09"}
-    assert api.post(f"/cases/{case_id}/court-orders", order, "alice").status_code == 201
+    recorded = api.post(f"/cases/{case_id}/court-orders", order, "alice")
+    assert recorded.status_code == 201, recorded.json
+    (by_order,) = _notices(api, case_id)  # the order alone exempts the notice
+    assert (by_order["status"], by_order["satisfied_by"]) == ("exempt", [recorded.json["order_id"]])
     withheld = api.post(path, body, "alice")
     assert withheld.status_code == 201, withheld.json
     (exempt,) = _notices(api, case_id)
