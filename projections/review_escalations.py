@@ -25,8 +25,6 @@ KIND = "refusal_escalation"
 
 def _escalated(case: Case, contact: Contact, day: dt.date) -> bool:
     """ENG-VI: a refused contact by a non-custodial parent while the youth is in placement."""
-    if contact.voided or contact.outcome is not ContactOutcome.REFUSED:
-        return False
     parent = case.parents.get(contact.parent_id.hex)
     circumstances = None if parent is None else parent.on(day)
     household = in_force(case.household, day)
@@ -59,6 +57,8 @@ def escalation_rows(case: Case) -> Iterable[QueueRow]:
     if rules is None:
         return
     for contact in case.contacts.values():
+        if contact.voided or contact.outcome is not ContactOutcome.REFUSED:
+            continue
         day = local_date(case.program, contact.occurred_at)
         if not _escalated(case, contact, day):
             continue
