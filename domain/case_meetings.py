@@ -12,7 +12,7 @@ recorded (and snapshotted) before meetings existed read back unchanged.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -20,6 +20,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain import errors
+from domain.decisions import CourtOrder, CourtOrderKind
 from domain.meetings import (
     CLOSING_STEPS,
     EscalationStep,
@@ -63,6 +64,7 @@ class CaseMeetings(Aggregate):
         program: Program
         contacts: dict[str, Contact]
         household: list[Household]
+        court_orders: Sequence[CourtOrder]
 
         def _require_open(self) -> None: ...
 
@@ -239,7 +241,25 @@ class CaseMeetings(Aggregate):
             raise errors.NoticeReasonRefused(
                 "The parent is not recorded as a putative father.", field="reason", clause=clause
             )
+        if reason is WithholdReason.COURT_ORDER and not self._no_notification_order(
+            parent, meeting.held_on
+        ):
+            raise errors.NoticeReasonRefused(
+                "No no_notification court order for this parent or the whole case is in force "
+                f"on the meeting day ({meeting.held_on.isoformat()}); record the order first.",
+                field="reason",
+                clause=clause,
+            )
         return reason
+
+    def _no_notification_order(self, parent: Parent, day: dt.date) -> bool:
+        """ENG-V: the Court specified otherwise, by an order naming the parent or the case."""
+        return any(
+            order.kind is CourtOrderKind.NO_NOTIFICATION
+            and order.parent_id in (None, parent.parent_id)
+            and order.effective_on <= day
+            for order in self.court_orders
+        )
 
     # -- refusal escalations (ENG-VI, NH-JJS) -------------------------------------
 

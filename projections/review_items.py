@@ -4,47 +4,27 @@ Each source turns a case into rows of one ``kind``; the queue stores them with t
 day from which each asks for the supervisor, and at read time ``SHOWN`` decides, per
 kind and the programme's today, whether a row is in the queue and as what.
 
-Extension point: a new row kind (NH-JJS refusal escalations, ENG-VI) adds a source to
-``SOURCES``, the names of its events to ``REFRESHING_EVENTS`` and a rule to ``SHOWN``;
-the table, the tracking and the endpoint stay as they are.
+The kinds: decisions (here), NH-JJS refusal escalations (ENG-VI,
+``review_escalations``) and overdue PPT tasks (PPT-III.C, ``review_ppt``).
+
+Extension point: a new row kind adds a source to ``SOURCES``, the names of its events
+to ``REFRESHING_EVENTS`` and a rule to ``SHOWN``; the table, the tracking and the
+endpoint stay as they are.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from domain.case import Case
 from domain.decisions import Consultation, Decision, DecisionStatus
-from domain.policy.calendar import zone
 from domain.policy.decision_effects import next_review_due
 from domain.policy.packs import pack_for
-
-
-@dataclasses.dataclass(frozen=True)
-class QueueRow:
-    """One item a case may put before its supervisor.
-
-    ``since`` is when it started waiting (a UTC instant, ISO); ``due_on`` and
-    ``due_since`` when it next falls due, if it does; ``state`` is what ``SHOWN`` reads.
-    """
-
-    case_id: str
-    item_id: str
-    kind: str
-    state: str
-    supervisor: str
-    program: str
-    since: str
-    due_on: str | None
-    due_since: str | None
-    document: dict[str, Any]
-
-
-def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+from projections.review_escalations import escalation_rows, escalation_shown
+from projections.review_ppt import ppt_task_rows, ppt_task_shown
+from projections.review_row import QueueRow, day_start, utc
 
 
 def _consultation(c: Consultation | None) -> dict[str, Any] | None:
@@ -78,8 +58,7 @@ def decision_rows(case: Case) -> Iterable[QueueRow]:
         due = next_review_due(pack, decision)
         due_since = None
         if due is not None:
-            start = dt.datetime.combine(due, dt.time(0), tzinfo=zone(case.program))
-            due_since = _utc(start)
+            due_since = day_start(case.program, due)
         parent = case.parents.get(decision.parent_id.hex)
         consultation = preceding_consultation(case, decision)
         yield QueueRow(
@@ -89,7 +68,7 @@ def decision_rows(case: Case) -> Iterable[QueueRow]:
             state=decision.status.value,
             supervisor=case.supervisor,
             program=case.program.value,
-            since=_utc(decision.recorded_at),
+            since=utc(decision.recorded_at),
             due_on=None if due is None else due.isoformat(),
             due_since=due_since,
             document={
@@ -107,7 +86,7 @@ def decision_rows(case: Case) -> Iterable[QueueRow]:
                 "supporting_information": decision.supporting_information,
                 "methods": [m.value for m in decision.methods],
                 "recorded_by": decision.recorded_by,
-                "recorded_at": _utc(decision.recorded_at),
+                "recorded_at": utc(decision.recorded_at),
                 "decision_hash": decision.version_hash,
                 "review_due": None if due is None else due.isoformat(),
                 "consultation": _consultation(consultation),
@@ -125,8 +104,12 @@ def _decision_shown(row: QueueRow, today: dt.date) -> tuple[str, str] | None:
     return None
 
 
-SOURCES: tuple[Callable[[Case], Iterable[QueueRow]], ...] = (decision_rows,)
-"""Every source of queue rows; an escalation source joins here."""
+SOURCES: tuple[Callable[[Case], Iterable[QueueRow]], ...] = (
+    decision_rows,
+    escalation_rows,
+    ppt_task_rows,
+)
+"""Every source of queue rows."""
 
 REFRESHING_EVENTS: frozenset[str] = frozenset(
     {
@@ -137,12 +120,25 @@ REFRESHING_EVENTS: frozenset[str] = frozenset(
         "ConsultationRecorded",
         "DecisionRecorded",
         "DecisionReviewed",
+        # refusal escalations (ENG-VI): the refusal, its parent and household, its steps
+        "ContactRecorded",
+        "ContactAmended",
+        "ContactVoided",
+        "ParentCircumstancesChanged",
+        "HouseholdChanged",
+        "RefusalEscalated",
+        # PPT tasks (PPT-I.I, PPT-III.C)
+        "PptTaskAssigned",
+        "PptTaskCompleted",
+        "PptTaskFollowedUp",
     }
 )
 """Case events after which a case's rows are computed again; others leave them as they are."""
 
 SHOWN: Mapping[str, Callable[[QueueRow, dt.date], tuple[str, str] | None]] = {
     "decision": _decision_shown,
+    "refusal_escalation": escalation_shown,
+    "ppt_task": ppt_task_shown,
 }
 """Per row kind: at the programme's today, the queue item's kind and since when it waits."""
 

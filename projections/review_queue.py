@@ -1,5 +1,5 @@
-"""The supervisor's review queue: pending decisions, decisions due for re-evaluation and,
-as more row kinds join (projections/review_items.py), open escalations.
+"""The supervisor's review queue: pending decisions, decisions due for re-evaluation, open
+refusal escalations and overdue PPT tasks (the row kinds: projections/review_items.py).
 
 A tracked read model in the ledger's own database, fed like the others
 (projections/runner.py): for each page of the log it takes the cases whose queue may
@@ -21,7 +21,8 @@ from domain.case import Case
 from domain.policy.calendar import local_date
 from domain.values import Program
 from projections import runner
-from projections.review_items import REFRESHING_EVENTS, SHOWN, QueueRow, case_rows
+from projections.review_items import REFRESHING_EVENTS, SHOWN, case_rows
+from projections.review_row import QueueRow
 from projections.runner import Batch, Progress, TrackingConflict
 from projections.store import Database
 

@@ -38,7 +38,9 @@ _ORDER_EXEMPTIONS = {
     CourtOrderKind.CEASE_EFFORTS: ExemptionKind.CEASE_EFFORTS,
     CourtOrderKind.RELEASE_REASONABLE_EFFORTS: ExemptionKind.RELEASE_REASONABLE_EFFORTS,
     CourtOrderKind.FULL_GUARDIANSHIP: ExemptionKind.FULL_GUARDIANSHIP,
-    # no_notification bears on meeting notices (ENG-V), not on contacts.
+    # ENG-V: exempts meeting notices only; no pack has a contact rule for it, so months
+    # stay owed (facts.exemption_in_force skips kinds the pack does not name).
+    CourtOrderKind.NO_NOTIFICATION: ExemptionKind.NO_NOTIFICATION,
 }
 REVIEW_REQUIRES = "supervisor_review"
 

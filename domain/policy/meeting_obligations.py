@@ -86,12 +86,15 @@ def _notice(
     court = WithholdReason.COURT_ORDER
     sent = [n for n in notices if n.outcome is NoticeOutcome.SENT]
     in_time = [n for n in sent if n.on <= meeting.held_on]
+    # ENG-V: "court_order" exempts only under a no_notification order in force on the day
+    # (the case refuses it otherwise; this keeps a record made before that rule unexempt).
     withheld = [
         n
         for n in notices
         if n.outcome is NoticeOutcome.WITHHELD
         and n.reason is not None
         and n.reason in rule.withhold
+        and (n.reason is not court or order is not None)
     ]
     citation: Citation = rule.citation
     evidence: tuple[UUID, ...]

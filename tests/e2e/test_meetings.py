@@ -80,6 +80,29 @@ def test_a_withheld_notice_without_a_valid_reason_is_422_naming_eng_v(api: Api) 
     assert api.events() == before
 
 
+def test_a_notice_withheld_under_a_court_order_without_one_is_422_naming_eng_v(api: Api) -> None:
+    case_id = api.open_case(program="NH-JJS")
+    father = api.add_parent(case_id, name="Tom", custodial=False)
+    meeting_id = _meeting(api, case_id)
+    path = f"/cases/{case_id}/meetings/{meeting_id}/notices"
+    body = {"parent_id": father, "outcome": "withheld", "on": "2026-03-09", "reason": "court_order"}
+    before = api.events()
+    problem = assert_problem(api.post(path, body, "alice"), 422)
+    assert (problem["clause"], list(problem["errors"])) == ("ENG-V", ["reason"])
+    assert problem["type"].endswith("/notice-reason-refused")
+    assert api.events() == before
+    order = {"kind": "no_notification", "parent_id": father, "effective_on": "2026-03-09"}
+    recorded = api.post(f"/cases/{case_id}/court-orders", order, "alice")
+    assert recorded.status_code == 201, recorded.json
+    (by_order,) = _notices(api, case_id)  # the order alone exempts the notice
+    assert (by_order["status"], by_order["satisfied_by"]) == ("exempt", [recorded.json["order_id"]])
+    withheld = api.post(path, body, "alice")
+    assert withheld.status_code == 201, withheld.json
+    (exempt,) = _notices(api, case_id)
+    assert (exempt["status"], exempt["citation"]["clause"]) == ("exempt", "ENG-V")
+    assert exempt["satisfied_by"] == [withheld.json["notice_id"]]
+
+
 def test_an_unknown_meeting_is_404_and_an_unknown_parent_422(api: Api) -> None:
     case_id = api.open_case()
     father = api.add_parent(case_id, name="Tom", custodial=False)

@@ -11,6 +11,8 @@ import pytest
 from domain import errors
 from domain.case import Case
 from domain.commands import ChangeHousehold, CloseCase
+from domain.decision_commands import RecordCourtOrder
+from domain.decisions import CourtOrderKind
 from domain.meeting_commands import EscalateRefusal, RecordMeetingNotice, ScheduleMeeting
 from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, WithholdReason
 from domain.values import ContactMethod, ContactOutcome, Household, Program, Relationship
@@ -84,6 +86,34 @@ def test_a_withheld_notice_without_a_reason_is_refused_naming_eng_v():
     with pytest.raises(errors.NoticeReasonRefused) as refused:
         command.apply(case, WORKER, NOW)
     assert (refused.value.clause, refused.value.field) == ("ENG-V", "reason")
+
+
+@pytest.mark.parametrize("program", [Program.NH_JJS, Program.NH_CPS])
+def test_a_notice_withheld_under_a_court_order_needs_a_no_notification_order_in_force(
+    program: Program,
+):
+    case = open_case(program)
+    meeting = _meeting(case)
+    father = add_parent(case, custodial=False)
+    mother = add_parent(case, custodial=False)
+    refused = "no_notification court order"
+
+    def withhold() -> None:
+        _notice(case, meeting, father, WithholdReason.COURT_ORDER)
+
+    with pytest.raises(errors.NoticeReasonRefused, match=refused) as none:
+        withhold()
+    assert (none.value.clause, none.value.field) == ("ENG-V", "reason")
+    RecordCourtOrder(CourtOrderKind.CEASE_EFFORTS, father, OPENED_ON).apply(case, WORKER, NOW)
+    RecordCourtOrder(CourtOrderKind.NO_NOTIFICATION, mother, OPENED_ON).apply(case, WORKER, NOW)
+    after_meeting = HELD_ON + dt.timedelta(days=1)
+    RecordCourtOrder(CourtOrderKind.NO_NOTIFICATION, None, after_meeting).apply(case, WORKER, NOW)
+    with pytest.raises(errors.NoticeReasonRefused, match=refused):
+        withhold()  # another kind, another parent, or not yet in force on the meeting day
+    RecordCourtOrder(CourtOrderKind.NO_NOTIFICATION, None, HELD_ON).apply(case, WORKER, NOW)
+    withhold()
+    (notice,) = case.meeting_notices.values()
+    assert notice.reason is WithholdReason.COURT_ORDER
 
 
 def test_putative_father_is_a_reason_on_nh_cps_only_and_only_for_a_putative_father():

@@ -32,7 +32,7 @@ def read_model() -> ReviewQueue:
 @api.get("/review-queue")
 @documented(answer=ReviewQueueOut, status=200)
 def review_queue() -> Any:
-    """The supervisor's pending decisions, decisions due for re-evaluation, open escalations."""
+    """Pending and due decisions, open escalations and overdue PPT tasks, oldest first."""
     caller = viewer()
     if caller.role is not Role.SUPERVISOR:
         raise forbidden("The review queue is a supervisor's.")

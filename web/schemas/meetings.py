@@ -33,7 +33,16 @@ class MeetingNoticeSchema(Schema):
     parent_id = fields.UUID(required=True)
     outcome = word(NoticeOutcome, required=True)
     on = day()
-    reason = word(WithholdReason, load_default=None, allow_none=True)
+    reason = word(
+        WithholdReason,
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "why a withheld notice was withheld (ENG-V); court_order only "
+            "while a no_notification court order for the parent or the whole case is in "
+            "force on the meeting day"
+        },
+    )
 
     def command(self, data: dict[str, Any], meeting_id: UUID) -> RecordMeetingNotice:
         """The command this body asks for."""

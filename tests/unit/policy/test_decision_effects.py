@@ -64,7 +64,7 @@ def test_an_ended_suspension_is_an_exemption_until_its_end() -> None:
     )
 
 
-def test_court_orders_and_determinations_exempt_but_a_no_notification_order_does_not() -> None:
+def test_court_orders_and_determinations_exempt_and_no_notification_reaches_notices() -> None:
     case = open_case()
     parent = add_parent(case)
     for kind in CourtOrderKind:
@@ -75,6 +75,7 @@ def test_court_orders_and_determinations_exempt_but_a_no_notification_order_does
         "cease_efforts",
         "efforts_ceased",
         "full_guardianship",
+        "no_notification",
         "release_reasonable_efforts",
     ]
 
