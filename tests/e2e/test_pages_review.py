@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from tests.conftest import Clock
 from tests.e2e.conftest import Api
 from tests.e2e.test_decisions import case, decision, review
+from tests.e2e.test_meetings import _refusal
 from tests.e2e.test_pages import CSRF, _sign_in
 
 __all__ = ["case"]
@@ -93,3 +95,24 @@ def test_a_caseworker_has_no_review_page(api: Api) -> None:
     response = api.client.get("/review")
     assert response.status_code == 403
     assert response.mimetype == "text/html"
+
+
+def test_the_review_page_shows_an_open_escalation_and_an_overdue_ppt_task(
+    api: Api, clock: Clock
+) -> None:
+    _refusal(api)
+    case_id = api.open_case(program="NH-JJS", case_number="JJS-1")
+    task = {
+        "description": "Call the school",
+        "assigned_to": "alice",
+        "assigned_on": "2026-03-02",
+        "due_on": "2026-03-09",
+    }
+    assert api.post(f"/cases/{case_id}/ppt/tasks", task, "alice").status_code == 201
+    _sign_in(api, "sam")
+    page = api.client.get("/review").text
+    assert "Open escalation" in page
+    assert "refused contact on 2026-03-09" in page
+    assert "No step recorded yet" in page
+    assert "Overdue ppt task" in page
+    assert "“Call the school” assigned to alice on 2026-03-02 was due 2026-03-09" in page
