@@ -44,6 +44,7 @@ from domain.values import (
 )
 from web.demo_cast import CASES, FIRST_NAMES, OTHER_NAMES, PLACES, SURNAMES, USERS, case_id
 from web.demo_decisions import record_decisions
+from web.demo_pbp import plan_pbp
 from web.demo_ppt import plan_ppt
 
 
@@ -72,6 +73,7 @@ class _Plan:
         self.steps: list[_Step] = []
         self.ids: dict[str, Any] = {}
         self.contacts: dict[str, list[tuple[dt.datetime, str]]] = {}
+        self.goals: dict[str, tuple[PermanencyGoal, dt.date]] = {}
 
     def at(self, when: dt.datetime, run: Callable[[], Any]) -> None:
         self.steps.append(_Step(min(when, self.now), len(self.steps), run))
@@ -138,6 +140,7 @@ class _Plan:
             goal, concurrent, opened_on + dt.timedelta(days=30), (worker, "court")
         )
         self._record(opened_at + dt.timedelta(days=30), number, worker, setting)
+        self.goals[number] = (goal, setting.effective_on)
         if placed and index == 0:
             returns = self.now.date() + dt.timedelta(days=21)
             self._record(
@@ -350,6 +353,7 @@ def load_demo(ledger: CaseLedger, clock: DemoClock, seed: int) -> dict[str, str]
     plan.meetings()
     plan_ppt(now, plan._record, plan.ids)
     record_decisions(plan)
+    plan_pbp(plan)
     for step in sorted(plan.steps):
         clock.now = step.at
         step.run()

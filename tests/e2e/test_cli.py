@@ -130,3 +130,78 @@ def test_the_demo_puts_a_pending_decision_in_its_supervisors_review_queue(app: F
     )
     kinds = [(i["case_number"], i["kind"]) for i in answer.json["items"]]
     assert ("NH-CPS-2026-0103", "pending_decision") in kinds
+
+
+def _as_coordinator(app: Flask) -> dict[str, str]:
+    result = app.test_cli_runner().invoke(args=["demo", "--if-empty"])
+    assert result.exit_code == 0, result.output
+    token = app.extensions["caseledger"].issue_token("hannah.brooks", actor="test")
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_the_demo_gives_the_pbp_coordinator_a_board_at_several_stages(app: Flask) -> None:
+    headers = _as_coordinator(app)
+    client = app.test_client()
+    rows = client.get("/api/v1/referrals", headers=headers).json["referrals"]
+    stages = {row["status"]: row for row in rows}
+    assert {"submitted", "needs_identified", "assigned", "planned"} <= set(stages)
+    assert all(row["days_in_stage"] > 0 for row in rows)
+    assigned = client.get(
+        f"/api/v1/referrals/{stages['assigned']['referral_id']}", headers=headers
+    ).json
+    assert assigned["assignment"]["rank"] == 1  # the ranking's choice (PBP-REF-3)
+    planned = client.get(f"/api/v1/referrals/{stages['planned']['referral_id']}", headers=headers)
+    (meeting,) = planned.json["planning_meetings"]
+    assert {"hannah.brooks", planned.json["assignment"]["parent_partner_name"]} <= set(
+        meeting["attended_by"]
+    )
+    with client.session_transaction() as session:
+        session["token"] = headers["Authorization"].split()[-1]
+        session["csrf"] = "demo"
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "No referrals yet" not in page.text
+    assert all(stage.replace("_", " ") in page.text for stage in stages)
+    assert stages["planned"]["parent_partner_name"] in page.text
+
+
+def test_the_demos_volunteers_vary_and_show_a_candidate_warning(app: Flask) -> None:
+    headers = _as_coordinator(app)
+    client = app.test_client()
+    partners = client.get("/api/v1/parent-partners", headers=headers).json["parent_partners"]
+    assert len(partners) >= 5
+    assert len({p["area"] for p in partners}) >= 3
+    assert len({lang for p in partners for lang in p["languages"]}) >= 4
+    assert sum(p["tier"] == 5 for p in partners) > len(partners) / 2
+    assert [p["active"] for p in partners].count(False) == 1
+    (candidate,) = [p for p in partners if p["warnings"]]
+    assert candidate["warnings"][0]["clause"] == "PBP-CANDIDATE"
+    assert candidate["tier"] < 5
+    meetings = client.get("/api/v1/pbp/unit-meetings", headers=headers).json["obligations"]
+    assert {m["status"] for m in meetings[:-1]} == {"met"}
+
+
+def test_no_answer_about_a_demo_referral_contains_a_case_narrative(app: Flask) -> None:
+    headers = _as_coordinator(app)
+    client = app.test_client()
+    ledger = app.extensions["caseledger"]
+    cases = [ledger.get_case(case_id(number)) for number, *_ in CASES]
+    narratives = {c.narrative for case in cases for c in case.contacts.values() if c.narrative}
+    narratives |= {
+        text
+        for case in cases
+        for d in case.decisions.values()
+        for text in (d.rationale, d.supporting_information)
+    }
+    assert len(narratives) >= 5
+    board = client.get("/api/v1/referrals", headers=headers)
+    answers = [board, client.get("/api/v1/parent-partners", headers=headers)]
+    for row in board.json["referrals"]:
+        path = f"/api/v1/referrals/{row['referral_id']}"
+        answers += [
+            client.get(path, headers=headers),
+            client.get(f"{path}/candidates", headers=headers),
+        ]
+    assert all(answer.status_code == 200 for answer in answers)
+    for answer in answers:
+        assert not [text for text in narratives if text in answer.text]
