@@ -47,6 +47,9 @@ class Batch:
 
     after: int | None
     items: Sequence[Recorded]
+    rebuilding: bool = False
+    """Part of a rebuild from zero: its rows can be computed again from the log, so a
+    read model may commit it without waiting for the disk (``Database.transaction``)."""
 
     @property
     def last(self) -> int:
@@ -93,6 +96,7 @@ def catch_up(
     progress: Progress | None = None,
     stop: Callable[[], bool] | None = None,
     page_size: int = PAGE_SIZE,
+    rebuilding: bool = False,
 ) -> int | None:
     """Apply every event recorded after the read model's position; returns the new one.
 
@@ -113,7 +117,7 @@ def catch_up(
                 break
             items = [Recorded(n, app.mapper.to_domain_event(n)) for n in page]
             try:
-                read_model.apply_batch(Batch(position, items))
+                read_model.apply_batch(Batch(position, items, rebuilding))
             except TrackingConflict:
                 moved = read_model.position()
                 if moved == position:
@@ -135,7 +139,7 @@ def rebuild(
     """Throw the read model away and project the whole log again (D5: equals live)."""
     with _lock(read_model):
         read_model.reset()
-        return catch_up(app, read_model, progress, page_size=page_size)
+        return catch_up(app, read_model, progress, page_size=page_size, rebuilding=True)
 
 
 def lag(app: Application[UUID], read_model: ReadModel) -> int:
