@@ -115,9 +115,10 @@ class ObligationsReadModel:
 
         Inserting a rebuild's rows into four indexes keyed by worker, team and supervisor
         writes all over each index on every page; building an index once over the loaded
-        table sorts it instead (three to four times less write time on SQLite). Reads in
-        the meantime stay correct, only slower. If the process dies first, the next
-        ``ObligationsReadModel`` creates the missing indexes when it starts.
+        table sorts it instead (on SQLite about a third less write time in a 1M-event
+        rebuild, the final index builds included). Reads in the meantime stay correct,
+        only slower. If the process dies first, the next ``ObligationsReadModel``
+        creates the missing indexes when it starts.
         """
         with self.database.transaction(commit=True) as cursor:
             for index, _ in _INDEXES:
