@@ -99,19 +99,37 @@ class Database:
             return f"{_quote(self.datastore.schema)}.{_quote(name)}"
         return _quote(name)
 
+    def index(self, name: str) -> str:
+        """An index's name as SQL (PostgreSQL keeps indexes in their table's schema)."""
+        return self.table(name)
+
     @contextmanager
-    def transaction(self, *, commit: bool, snapshot: bool = False) -> Iterator[Cursor]:
-        """One transaction; ``snapshot`` makes every read in it see the same moment."""
+    def transaction(
+        self, *, commit: bool, snapshot: bool = False, durable: bool = True
+    ) -> Iterator[Cursor]:
+        """One transaction; ``snapshot`` makes every read in it see the same moment.
+
+        ``durable=False`` commits without waiting for the disk, for writes that can be
+        computed again from the log (a rebuild's pages). A crash may then lose the last
+        such commits, rows and tracking position together, never one without the other;
+        every other transaction, on any connection, keeps its full durability.
+        """
         datastore = self.datastore
         if isinstance(datastore, PostgresDatastore):
             with datastore.get_connection() as conn, conn.transaction(force_rollback=not commit):
                 pg_cursor = conn.cursor(row_factory=tuple_row)
                 if snapshot:
                     pg_cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                if not durable:
+                    pg_cursor.execute("SET LOCAL synchronous_commit = off")  # this commit only
                 yield Cursor(pg_cursor, postgres=True)
             return
         # A SQLite read transaction (WAL) sees one snapshot from its first read on.
-        with datastore.transaction(commit=commit) as sqlite_cursor:
+        with (
+            datastore.get_connection(commit=commit) as connection,
+            _sqlite_sync(connection, durable),
+            connection.transaction(commit=commit) as sqlite_cursor,
+        ):
             raw = sqlite_cursor.sqlite_cursor
             raw.row_factory = None  # plain tuples, as on PostgreSQL
             yield Cursor(raw, postgres=False)
@@ -208,6 +226,27 @@ class Tracker:
     def clear(self, cursor: Cursor, name: str) -> None:
         """Forget the position: the next catch-up starts from the first event."""
         cursor.execute(f"DELETE FROM {self.table} WHERE application_name = ?", [name])
+
+
+@contextmanager
+def _sqlite_sync(connection: Any, durable: bool) -> Iterator[None]:
+    """For a non-durable transaction, lower the pooled connection's ``synchronous`` to
+    NORMAL (in WAL mode: consistent, but the commit does not wait for an fsync) and put
+    it back afterwards, so the connection returns to the pool as durable as it came.
+
+    SQLite refuses to change the level inside a transaction, hence around it.
+    """
+    if durable:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA synchronous")
+        level = int(cursor.fetchone()[0])
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        finally:
+            cursor.execute(f"PRAGMA synchronous = {level}")
 
 
 def _sqlite_rows(connection: Any, stream: Stream) -> Iterator[Row]:
