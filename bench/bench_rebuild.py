@@ -39,7 +39,7 @@ def _measure(store: str, events: int) -> str:
     return (
         f"rebuild {store}: {total:,} events ({cases:,} cases, generated in {generated:.0f} s);"
         f" obligations rebuild {rebuild_rate:,.0f} events/s; bare batched pull"
-        f" {pull_rate:,.0f} events/s; ratio {rebuild_rate / pull_rate:.2f}"
+        f" {pull_rate:,.0f} events/s; ratio {rebuild_rate / pull_rate:.3f}"
         f" (target >= {TARGET} on SQLite)"
     )
 

@@ -124,7 +124,7 @@ def measure(kind: str, url_for: Callable[[], contextlib.AbstractContextManager[s
     verdict = "ok" if ratio >= TARGET else f"BELOW {TARGET}"
     return (
         f"{kind}: record-contact command {command_rate:6.0f}/s, one-event save "
-        f"{baseline_rate:6.0f}/s, ratio {ratio:.2f} ({verdict}); {OPERATIONS} ops each"
+        f"{baseline_rate:6.0f}/s, ratio {ratio:.3f} ({verdict}); {OPERATIONS} ops each"
     )
 
 
