@@ -26,3 +26,15 @@ def test_the_audit_page_shows_a_decisions_rationale_and_its_approval(
     assert "approved by <bdi>sam</bdi>" in section
     assert "Office visits until the order is served." in section
     assert "Not reviewed." not in section
+
+
+def test_the_audit_page_lists_each_clause_text_once_below_the_obligations(
+    api: Api, case: tuple[str, str]
+) -> None:
+    case_id, _ = case
+    page = api.get(f"/cases/{case_id}/audit", "sam", query_string={"format": "html"}).text
+    obligations = page.split("Obligations met and missed")[1]
+    table, cited = obligations.split("Clauses cited")
+    assert "<td>ENG-I.A.1</td>" in table
+    assert "<dt>ENG-I.A.1</dt>" in cited
+    assert cited.count("<dt>ENG-I.A.1</dt>") == 1
