@@ -13,7 +13,7 @@ from domain.case import Case
 from domain.values import Role
 from web.api import api
 from web.api.case_alerts import case_pbp_section
-from web.api.writes import created, documented, idempotency, load, record
+from web.api.writes import created, documented, idempotency, load, record, record_body
 from web.auth import ledger, readable_case, require_case_opener, viewer, writable_case
 from web.schemas import cases as schemas
 from web.schemas.output import (
@@ -73,9 +73,7 @@ def get_case(case_id: UUID) -> Any:
 def identify_parent(case_id: UUID) -> Any:
     """Add a parent to the case with their circumstances."""
     writable_case(case_id)
-    schema = schemas.ParentSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.ParentSchema())
 
 
 @api.post("/cases/<uuid:case_id>/parents/<uuid:parent_id>/circumstances")
@@ -83,9 +81,7 @@ def identify_parent(case_id: UUID) -> Any:
 def change_circumstances(case_id: UUID, parent_id: UUID) -> Any:
     """Some of a parent's circumstances change from a date."""
     _path_parent(writable_case(case_id), parent_id)
-    schema = schemas.CircumstancesSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data, parent_id), body)
+    return record_body(case_id, schemas.CircumstancesSchema(), parent_id)
 
 
 @api.post("/cases/<uuid:case_id>/household")
@@ -93,9 +89,7 @@ def change_circumstances(case_id: UUID, parent_id: UUID) -> Any:
 def change_household(case_id: UUID) -> Any:
     """Where the children live changes from a date."""
     writable_case(case_id)
-    schema = schemas.HouseholdSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.HouseholdSchema())
 
 
 @api.post("/cases/<uuid:case_id>/reunifications")
@@ -103,9 +97,7 @@ def change_household(case_id: UUID) -> Any:
 def schedule_reunification(case_id: UUID) -> Any:
     """The child is to return home on a date (ENG-I.B.1)."""
     writable_case(case_id)
-    schema = schemas.ReunificationSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.ReunificationSchema())
 
 
 @api.post("/cases/<uuid:case_id>/reassignments")
@@ -127,9 +119,7 @@ def reassign(case_id: UUID) -> Any:
 def set_contact_frequency(case_id: UUID, parent_id: UUID) -> Any:
     """The case plan's contact frequency for a parent (ENG-I, ENG-II)."""
     _path_parent(writable_case(case_id), parent_id)
-    schema = schemas.ContactFrequencySchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data, parent_id), body)
+    return record_body(case_id, schemas.ContactFrequencySchema(), parent_id)
 
 
 @api.post("/cases/<uuid:case_id>/diligent-searches")
@@ -137,9 +127,7 @@ def set_contact_frequency(case_id: UUID, parent_id: UUID) -> Any:
 def record_diligent_search(case_id: UUID) -> Any:
     """A search for a missing parent was made (TN-A-NOTE-2)."""
     writable_case(case_id)
-    schema = schemas.DiligentSearchSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.DiligentSearchSchema())
 
 
 @api.post("/cases/<uuid:case_id>/closure")
@@ -147,9 +135,7 @@ def record_diligent_search(case_id: UUID) -> Any:
 def close_case(case_id: UUID) -> Any:
     """Close the case; it then takes no further commands."""
     writable_case(case_id)
-    schema = schemas.ClosureSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.ClosureSchema())
 
 
 @api.post("/cases/<uuid:case_id>/permanency-goals")
@@ -157,6 +143,4 @@ def close_case(case_id: UUID) -> Any:
 def set_permanency_goal(case_id: UUID) -> Any:
     """Record the case's permanency goal and who set it."""
     writable_case(case_id)
-    schema = schemas.PermanencyGoalSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.PermanencyGoalSchema())

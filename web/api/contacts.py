@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from web.api import api
-from web.api.writes import documented, load, record
+from web.api.writes import documented, record_body
 from web.auth import writable_case
 from web.schemas.contacts import AmendmentSchema, ContactSchema, VoidSchema
 from web.schemas.output import ContactRecordedOut, RecordedOut
@@ -17,9 +17,7 @@ from web.schemas.output import ContactRecordedOut, RecordedOut
 def record_contact(case_id: UUID) -> Any:
     """Record an effort to engage a parent; recorded_at is always the server's clock."""
     writable_case(case_id)
-    schema = ContactSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, ContactSchema())
 
 
 @api.post("/cases/<uuid:case_id>/contacts/<uuid:contact_id>/amendments")
@@ -27,9 +25,7 @@ def record_contact(case_id: UUID) -> Any:
 def amend_contact(case_id: UUID, contact_id: UUID) -> Any:
     """Correct a contact by a new fact; the original stays in the history."""
     writable_case(case_id).contact(contact_id)
-    schema = AmendmentSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data, contact_id), body)
+    return record_body(case_id, AmendmentSchema(), contact_id)
 
 
 @api.post("/cases/<uuid:case_id>/contacts/<uuid:contact_id>/voids")
@@ -37,6 +33,4 @@ def amend_contact(case_id: UUID, contact_id: UUID) -> Any:
 def void_contact(case_id: UUID, contact_id: UUID) -> Any:
     """Withdraw a contact recorded in error; it stays visible, counting for nothing."""
     writable_case(case_id).contact(contact_id)
-    schema = VoidSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data, contact_id), body)
+    return record_body(case_id, VoidSchema(), contact_id)

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from domain.decision_rules import check_reviewer
 from web.api import api
-from web.api.writes import documented, load, record
+from web.api.writes import documented, record_body
 from web.auth import viewer, writable_case
 from web.schemas import decisions as schemas
 
@@ -19,9 +19,7 @@ from web.schemas import decisions as schemas
 def record_consultation(case_id: UUID) -> Any:
     """Record a consultation (supervisor, FVPS, CPS supervisor, permanency worker)."""
     writable_case(case_id)
-    schema = schemas.ConsultationSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.ConsultationSchema())
 
 
 @api.post("/cases/<uuid:case_id>/safety-risks")
@@ -29,9 +27,7 @@ def record_consultation(case_id: UUID) -> Any:
 def identify_safety_risk(case_id: UUID) -> Any:
     """Record a safety risk identified for a parent or the case."""
     writable_case(case_id)
-    schema = schemas.SafetyRiskSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.SafetyRiskSchema())
 
 
 @api.post("/cases/<uuid:case_id>/decisions")
@@ -39,9 +35,7 @@ def identify_safety_risk(case_id: UUID) -> Any:
 def record_decision(case_id: UUID) -> Any:
     """Record a decision with its rationale and supporting information (ENG-IV)."""
     writable_case(case_id)
-    schema = schemas.DecisionSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.DecisionSchema())
 
 
 @api.post("/cases/<uuid:case_id>/decisions/<uuid:decision_id>/reviews")
@@ -51,9 +45,7 @@ def review_decision(case_id: UUID, decision_id: UUID) -> Any:
     case = writable_case(case_id)
     decision = case.decision(decision_id)
     check_reviewer(case.supervisor, decision, viewer().username)
-    schema = schemas.ReviewSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data, decision_id, decision.version_hash), body)
+    return record_body(case_id, schemas.ReviewSchema(), decision_id, decision.version_hash)
 
 
 @api.post("/cases/<uuid:case_id>/court-orders")
@@ -61,9 +53,7 @@ def review_decision(case_id: UUID, decision_id: UUID) -> Any:
 def record_court_order(case_id: UUID) -> Any:
     """Record a court order for a parent or the whole case."""
     writable_case(case_id)
-    schema = schemas.CourtOrderSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.CourtOrderSchema())
 
 
 @api.post("/cases/<uuid:case_id>/efforts-ceased")
@@ -71,6 +61,4 @@ def record_court_order(case_id: UUID) -> Any:
 def determine_efforts_ceased(case_id: UUID) -> Any:
     """Determine that efforts to engage a parent are no longer necessary (ENG-III.B)."""
     writable_case(case_id)
-    schema = schemas.EffortsCeasedSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data), body)
+    return record_body(case_id, schemas.EffortsCeasedSchema())

@@ -46,7 +46,7 @@ def read_model() -> ObligationsReadModel:
     return model
 
 
-def _caught_up() -> ObligationsReadModel:
+def caught_up() -> ObligationsReadModel:
     model = read_model()
     catch_up(ledger(), model)
     return model
@@ -66,7 +66,7 @@ def case_obligations(case_id: UUID) -> Any:
     known_at = query.get("known_at")
     head = {"case_id": str(case_id), "as_of": None, "known_at": (known_at or now).isoformat()}
     if query["as_of"] is None and known_at is None:
-        stored = _caught_up().case(case_id)
+        stored = caught_up().case(case_id)
         if stored is not None:
             head["as_of"] = stored.evaluated_as_of
             return _json(
@@ -118,5 +118,5 @@ def list_obligations() -> Any:
     listing = scope_listing(ObligationListQuery().load(request.args))
     if listing.kinds and listing.team is None:
         return _json('{"obligations":[]}')  # a permanency worker without a team sees none
-    items = _caught_up().listing(listing)
+    items = caught_up().listing(listing)
     return _json('{"obligations":[' + ",".join(items) + "]}")

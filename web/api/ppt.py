@@ -11,7 +11,6 @@ from typing import Any
 from uuid import UUID
 
 from flask import jsonify
-from marshmallow import Schema
 
 from domain import errors as domain
 from domain.access import can_write_ppt, may_follow_up_ppt_tasks
@@ -21,7 +20,7 @@ from domain.ppt_values import PptRequestKind
 from domain.values import Role
 from projections.audit_entry import plain
 from web.api import api
-from web.api.writes import documented, load, record
+from web.api.writes import documented, load, record, record_body
 from web.auth import forbidden, ledger, readable_case, viewer
 from web.schemas import ppt as schemas
 
@@ -34,12 +33,6 @@ def ppt_case(case_id: UUID) -> Case:
     if not can_write_ppt(viewer(), ledger().case_parties(case)):
         raise forbidden("Your role may read this case but not record PPT facts on it.")
     return case
-
-
-def _write(case_id: UUID, schema: Schema, *args: Any) -> Any:
-    body, data = load(schema)
-    command = schema.command(data, *args)  # type: ignore[attr-defined]
-    return record(case_id, command, body)
 
 
 @api.get("/cases/<uuid:case_id>/ppt")
@@ -76,7 +69,7 @@ def get_ppt(case_id: UUID) -> Any:
 def record_placement(case_id: UUID) -> Any:
     """The youth was placed, or the placement changed (PPT-I.A)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.PlacementSchema())
+    return record_body(case_id, schemas.PlacementSchema())
 
 
 @api.post("/cases/<uuid:case_id>/ppt/jppo-notices")
@@ -95,7 +88,7 @@ def notify_permanency_jppo(case_id: UUID) -> Any:
 def complete_screen(case_id: UUID) -> Any:
     """Page 1 of the PPT screen was completed (PPT-I.B)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.ScreenSchema())
+    return record_body(case_id, schemas.ScreenSchema())
 
 
 @api.post("/cases/<uuid:case_id>/ppt/information")
@@ -103,7 +96,7 @@ def complete_screen(case_id: UUID) -> Any:
 def gather_information(case_id: UUID) -> Any:
     """Information was gathered from parents, the youth or providers (PPT-I.C)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.InformationSchema())
+    return record_body(case_id, schemas.InformationSchema())
 
 
 @api.post("/cases/<uuid:case_id>/ppt/meetings")
@@ -111,7 +104,7 @@ def gather_information(case_id: UUID) -> Any:
 def hold_ppt_meeting(case_id: UUID) -> Any:
     """A PPT meeting was held, with the notes on topics 1-6 (PPT-I.D)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.PptMeetingSchema())
+    return record_body(case_id, schemas.PptMeetingSchema())
 
 
 @api.post("/cases/<uuid:case_id>/ppt/staffing-factors")
@@ -119,7 +112,7 @@ def hold_ppt_meeting(case_id: UUID) -> Any:
 def identify_staffing_factor(case_id: UUID) -> Any:
     """A factor warranting more DCYF staff at the PPT was identified (PPT-I.H)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.StaffingFactorSchema())
+    return record_body(case_id, schemas.StaffingFactorSchema())
 
 
 @api.post("/cases/<uuid:case_id>/ppt/staffing-factors/<uuid:factor_id>/advice")
@@ -128,7 +121,7 @@ def advise_staffing(case_id: UUID, factor_id: UUID) -> Any:
     """The Permanency JPPO was advised of the factor (PPT-I.H)."""
     if ppt_case(case_id).ppt.factor(factor_id) is None:
         raise domain.StaffingFactorNotFound("No such staffing factor on this case.")
-    return _write(case_id, schemas.AdviceSchema(), factor_id)
+    return record_body(case_id, schemas.AdviceSchema(), factor_id)
 
 
 @api.post("/cases/<uuid:case_id>/ppt/tasks")
@@ -136,7 +129,7 @@ def advise_staffing(case_id: UUID, factor_id: UUID) -> Any:
 def assign_ppt_task(case_id: UUID) -> Any:
     """A task was assigned at a PPT meeting (PPT-I.I)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.TaskSchema())
+    return record_body(case_id, schemas.TaskSchema())
 
 
 def _task_case(case_id: UUID, task_id: UUID) -> Case:
@@ -151,7 +144,7 @@ def _task_case(case_id: UUID, task_id: UUID) -> Case:
 def complete_ppt_task(case_id: UUID, task_id: UUID) -> Any:
     """A PPT task was completed (PPT-I.I)."""
     _task_case(case_id, task_id)
-    return _write(case_id, schemas.TaskCompletionSchema(), task_id)
+    return record_body(case_id, schemas.TaskCompletionSchema(), task_id)
 
 
 @api.post("/cases/<uuid:case_id>/ppt/tasks/<uuid:task_id>/follow-ups")
@@ -161,7 +154,7 @@ def follow_up_ppt_task(case_id: UUID, task_id: UUID) -> Any:
     case = _task_case(case_id, task_id)
     if not may_follow_up_ppt_tasks(viewer(), ledger().case_parties(case)):
         raise forbidden("Only the case's supervisor follows up on PPT tasks (PPT-III.C).")
-    return _write(case_id, schemas.FollowUpSchema(), task_id)
+    return record_body(case_id, schemas.FollowUpSchema(), task_id)
 
 
 @api.post("/cases/<uuid:case_id>/ppt/permanency")
@@ -169,7 +162,7 @@ def follow_up_ppt_task(case_id: UUID, task_id: UUID) -> Any:
 def achieve_permanency(case_id: UUID) -> Any:
     """Permanency was achieved for the youth (PPT-I.J)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.PermanencySchema())
+    return record_body(case_id, schemas.PermanencySchema())
 
 
 @api.post("/cases/<uuid:case_id>/ppt/updates")
@@ -177,7 +170,7 @@ def achieve_permanency(case_id: UUID) -> Any:
 def update_ppt(case_id: UUID) -> Any:
     """The PPT was updated that permanency was achieved (PPT-I.J)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.UpdateSchema())
+    return record_body(case_id, schemas.UpdateSchema())
 
 
 @api.post("/cases/<uuid:case_id>/ppt/meeting-requests")
@@ -185,7 +178,7 @@ def update_ppt(case_id: UUID) -> Any:
 def request_extra_meeting(case_id: UUID) -> Any:
     """A PPT meeting outside the regular schedule was asked for (PPT-I.E-G)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.RequestSchema(), PptRequestKind.EXTRA_MEETING)
+    return record_body(case_id, schemas.RequestSchema(), PptRequestKind.EXTRA_MEETING)
 
 
 @api.post("/cases/<uuid:case_id>/ppt/workgroup-requests")
@@ -193,4 +186,4 @@ def request_extra_meeting(case_id: UUID) -> Any:
 def request_workgroup(case_id: UUID) -> Any:
     """The JJ Permanency Workgroup was asked for (PPT-II)."""
     ppt_case(case_id)
-    return _write(case_id, schemas.RequestSchema(), PptRequestKind.WORKGROUP)
+    return record_body(case_id, schemas.RequestSchema(), PptRequestKind.WORKGROUP)

@@ -78,6 +78,13 @@ def record(case_id: UUID, command: CaseCommand, body: Any) -> tuple[Response, in
     return created(answer)
 
 
+def record_body(case_id: UUID, schema: Schema, *args: Any) -> tuple[Response, int]:
+    """Parse the body with ``schema`` and record the command it asks for on the case."""
+    body, data = load(schema)
+    command = schema.command(data, *args)  # type: ignore[attr-defined]
+    return record(case_id, command, body)
+
+
 View = TypeVar("View", bound=Callable[..., Any])
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from typing import Any
 
 from domain.case import Case
@@ -47,14 +46,13 @@ def parent_rows(case: Case, today: dt.date) -> list[ParentRow]:
     return sorted(rows, key=lambda row: ("custodial" not in row.circumstances, row.name))
 
 
-def obligation_rows(case: Case, documents: list[str]) -> list[dict[str, Any]]:
+def obligation_rows(case: Case, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The read model's obligations with the parent's name beside the id; missed first."""
     names = {str(p.parent_id): p.name for p in case.parents.values()}
-    rows = []
-    for text in documents:
-        item = json.loads(text)
-        item["parent_name"] = names.get(item.get("parent_id") or "", "the case")
-        rows.append(item)
+    rows = [
+        item | {"parent_name": names.get(item.get("parent_id") or "", "the case")}
+        for item in documents
+    ]
     return sorted(rows, key=lambda r: (STATUS_ORDER.get(r["status"], 5), str(r["due"])))
 
 

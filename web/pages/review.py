@@ -19,9 +19,8 @@ from domain.values import Role
 from projections.review_queue import catch_up
 from web.api.review_queue import read_model
 from web.auth import forbidden, ledger, viewer, writable_case
-from web.errors import flatten
 from web.pages import pages
-from web.pages.forms import form_request
+from web.pages.forms import field_errors, form_request
 from web.schemas.decisions import ReviewSchema
 
 LABELS = {"approved": "Approve", "declined": "Decline", "continued": "Continue", "ended": "End"}
@@ -74,11 +73,7 @@ def review_decision(case_id: UUID, decision_id: UUID) -> Any:
         schema = ReviewSchema()
         command = schema.command(schema.load(body), decision_id, decision.version_hash)
         ledger().handle(case_id, command, viewer().username, idempotency=form_request(body))
-    except ValidationError as error:
-        return _queue_page(422, flatten(error.messages))
-    except domain.DomainError as error:
-        if isinstance(error, domain.NotFound | domain.Conflict):
-            raise
-        return _queue_page(422, {error.field or "_form": [error.message]})
+    except (ValidationError, domain.DomainError) as error:
+        return _queue_page(422, field_errors(error))
     session["notice"] = f"Decision on {case.case_number} {body['outcome']}."
     return redirect(url_for("pages.review_queue"), 303)

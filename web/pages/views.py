@@ -15,15 +15,13 @@ from domain.case import Case
 from domain.policy.calendar import zone
 from domain.values import Role
 from projections.obligation_rows import today
-from projections.obligations import ObligationsReadModel, catch_up
-from web.api.obligations import read_model, scope_listing
+from web.api.obligations import caught_up, scope_listing
 from web.api.referrals import board
 from web.auth import ledger, readable_case, viewer, writable_case
-from web.errors import flatten
 from web.pages import pages
 from web.pages.case_view import CHOICES, obligation_rows, parent_rows, recent_contacts
 from web.pages.contact_form import contact_body
-from web.pages.forms import form_request
+from web.pages.forms import field_errors, form_request
 from web.schemas.contacts import ContactSchema
 
 HOME_CASES = 100
@@ -75,10 +73,10 @@ def home() -> str:
     if me.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.AUDITOR):
         return render_template("pages/home.html", groups=[], more=0, listed=False)
     listing = scope_listing({"worker": None, "status": DUE_WORDS, "due_before": None})
-    by_case: dict[str, list[str]] = {}
-    for text in read_model_caught_up().listing(listing):
-        case_id = json.loads(text)["case_id"]
-        by_case.setdefault(case_id, []).append(text)
+    by_case: dict[str, list[dict[str, Any]]] = {}
+    for text in caught_up().listing(listing):
+        item = json.loads(text)
+        by_case.setdefault(item["case_id"], []).append(item)
     groups = []
     for case_id, items in list(by_case.items())[:HOME_CASES]:
         case = ledger().get_case(UUID(case_id))
@@ -88,16 +86,9 @@ def home() -> str:
     )
 
 
-def read_model_caught_up() -> ObligationsReadModel:
-    """The obligations read model with every acknowledged write in it (read-your-writes)."""
-    model = read_model()
-    catch_up(ledger(), model)
-    return model
-
-
 def _case_page(case: Case, status: int = 200, **form: Any) -> tuple[str, int]:
-    stored = read_model_caught_up().case(case.id)
-    documents = stored.documents if stored is not None else []
+    stored = caught_up().case(case.id)
+    documents = [json.loads(text) for text in stored.documents] if stored is not None else []
     now = ledger().clock()
     page = render_template(
         "pages/case.html",
@@ -132,13 +123,8 @@ def record_contact(case_id: UUID) -> Any:
         answer = ledger().handle(
             case_id, command, viewer().username, idempotency=form_request(body)
         )
-    except ValidationError as error:
-        return _case_page(case, 422, errors=flatten(error.messages), values=values)
-    except domain.DomainError as error:
-        if isinstance(error, domain.NotFound | domain.Conflict):
-            raise
-        field = error.field or "_form"
-        return _case_page(case, 422, errors={field: [error.message]}, values=values)
+    except (ValidationError, domain.DomainError) as error:
+        return _case_page(case, 422, errors=field_errors(error), values=values)
     late = " (documented late)" if answer.get("documented_late") else ""
     session["notice"] = f"Contact recorded{late}; documentation due {answer['documentation_due']}."
     return redirect(url_for("pages.case_page", case_id=case_id), 303)
