@@ -30,6 +30,7 @@ from domain.meetings import (
     NoticeOutcome,
     RefusalEscalation,
     WithholdReason,
+    check_escalation_step,
 )
 from domain.policy.calendar import local_date
 from domain.policy.packs import pack_for
@@ -62,6 +63,7 @@ class CaseMeetings(Aggregate):
 
     if TYPE_CHECKING:  # provided by Case
         program: Program
+        supervisor: str
         contacts: dict[str, Contact]
         household: list[Household]
         court_orders: Sequence[CourtOrder]
@@ -277,6 +279,7 @@ class CaseMeetings(Aggregate):
     ) -> RefusalEscalation:
         """Record one step of escalating a non-custodial parent's refusal (ENG-VI)."""
         self._require_open()
+        check_escalation_step(self.supervisor, step, actor)
         rules = pack_for(self.program).refusal_escalation
         if rules is None:
             raise errors.EscalationRefused(

@@ -12,6 +12,8 @@ import datetime as dt
 import enum
 from uuid import UUID
 
+from domain import errors
+
 
 class MeetingKind(enum.Enum):
     """What a meeting about the child is; ENG-V names treatment meetings among them."""
@@ -54,6 +56,12 @@ class EscalationStep(enum.Enum):
 CLOSING_STEPS = frozenset(
     {EscalationStep.CPS_SUPERVISOR_CONSULTED, EscalationStep.PERMANENCY_NOT_AFFECTED}
 )
+
+
+def check_escalation_step(supervisor: str, step: EscalationStep, actor: str) -> None:
+    """ENG-VI: the supervisor consults a CPS supervisor, or finds no need; nobody else."""
+    if step in CLOSING_STEPS and actor != supervisor:
+        raise errors.NotPermitted("Only the case's supervisor records this step.")
 
 
 @dataclasses.dataclass(frozen=True)

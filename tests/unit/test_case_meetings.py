@@ -14,9 +14,23 @@ from domain.commands import ChangeHousehold, CloseCase
 from domain.decision_commands import RecordCourtOrder
 from domain.decisions import CourtOrderKind
 from domain.meeting_commands import EscalateRefusal, RecordMeetingNotice, ScheduleMeeting
-from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, WithholdReason
+from domain.meetings import (
+    CLOSING_STEPS,
+    EscalationStep,
+    MeetingKind,
+    NoticeOutcome,
+    WithholdReason,
+)
 from domain.values import ContactMethod, ContactOutcome, Household, Program, Relationship
-from tests.unit.builders import NOW, OPENED_ON, WORKER, add_parent, open_case, record_contact
+from tests.unit.builders import (
+    NOW,
+    OPENED_ON,
+    SUPERVISOR,
+    WORKER,
+    add_parent,
+    open_case,
+    record_contact,
+)
 
 HELD_ON = dt.date(2026, 3, 20)
 TODAY = dt.date(2026, 3, 10)  # NOW in New Hampshire
@@ -161,7 +175,19 @@ def _refusal_case(
 
 
 def _step(case: Case, contact: UUID, step: EscalationStep, consultant: str | None = "sam") -> None:
-    EscalateRefusal(contact, step, NOW - dt.timedelta(hours=1), consultant).apply(case, WORKER, NOW)
+    actor = SUPERVISOR if step in CLOSING_STEPS else WORKER  # ENG-VI: closing steps are theirs
+    EscalateRefusal(contact, step, NOW - dt.timedelta(hours=1), consultant).apply(case, actor, NOW)
+
+
+def test_only_the_cases_supervisor_records_a_closing_escalation_step():
+    case, refusal = _refusal_case()
+    _step(case, refusal, EscalationStep.SUPERVISOR_CONSULTED)
+    finding = EscalateRefusal(
+        refusal, EscalationStep.PERMANENCY_NOT_AFFECTED, NOW - dt.timedelta(hours=1), None
+    )
+    with pytest.raises(errors.NotPermitted):
+        finding.apply(case, WORKER, NOW)
+    finding.apply(case, SUPERVISOR, NOW)
 
 
 def test_the_supervisor_is_consulted_before_a_cps_supervisor_or_a_finding():

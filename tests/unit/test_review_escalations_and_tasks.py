@@ -8,7 +8,7 @@ from uuid import UUID
 from domain.case import Case
 from domain.commands import ChangeHousehold, CloseCase, VoidContact
 from domain.meeting_commands import EscalateRefusal
-from domain.meetings import EscalationStep
+from domain.meetings import CLOSING_STEPS, EscalationStep
 from domain.ppt_commands import AssignPptTask, CompletePptTask, FollowUpPptTask
 from domain.values import ContactMethod, ContactOutcome, Household, Program
 from projections.review_items import SHOWN, case_rows
@@ -43,7 +43,8 @@ def _refusal(in_placement: bool = True, custodial: bool = False) -> tuple[Case, 
 
 def _step(case: Case, contact: UUID, step: EscalationStep, consultant: str | None) -> None:
     at = NOW - dt.timedelta(hours=1)
-    EscalateRefusal(contact, step, at, consultant).apply(case, WORKER, NOW)
+    actor = SUPERVISOR if step in CLOSING_STEPS else WORKER  # ENG-VI: closing steps are theirs
+    EscalateRefusal(contact, step, at, consultant).apply(case, actor, NOW)
 
 
 def _shown(case: Case, today: dt.date = TODAY) -> list[tuple[str, str]]:

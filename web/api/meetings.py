@@ -6,9 +6,9 @@ from typing import Any
 from uuid import UUID
 
 from domain.access import can_write_case, can_write_ppt
-from domain.meetings import CLOSING_STEPS, MeetingKind
+from domain.meetings import MeetingKind, check_escalation_step
 from web.api import api
-from web.api.writes import documented, load, record
+from web.api.writes import documented, load, record, record_body
 from web.auth import forbidden, ledger, readable_case, viewer, writable_case
 from web.schemas import meetings as schemas
 from web.schemas.output import EscalationRecordedOut, MeetingScheduledOut, NoticeRecordedOut
@@ -35,9 +35,7 @@ def schedule_meeting(case_id: UUID) -> Any:
 def record_meeting_notice(case_id: UUID, meeting_id: UUID) -> Any:
     """Notice of a meeting was sent to a parent, or withheld for a reason (ENG-V)."""
     writable_case(case_id).meeting(meeting_id)  # an unknown meeting in the path: 404
-    schema = schemas.MeetingNoticeSchema()
-    body, data = load(schema)
-    return record(case_id, schema.command(data, meeting_id), body)
+    return record_body(case_id, schemas.MeetingNoticeSchema(), meeting_id)
 
 
 @api.post("/cases/<uuid:case_id>/refusal-escalations")
@@ -47,7 +45,5 @@ def escalate_refusal(case_id: UUID) -> Any:
     case = writable_case(case_id)
     schema = schemas.RefusalEscalationSchema()
     body, data = load(schema)
-    if data["step"] in CLOSING_STEPS and viewer().username != case.supervisor:
-        # ENG-VI: it is the supervisor who consults a CPS supervisor, or finds no need.
-        raise forbidden("Only the case's supervisor records this step.")
+    check_escalation_step(case.supervisor, data["step"], viewer().username)  # 403 before 422
     return record(case_id, schema.command(data), body)

@@ -33,7 +33,13 @@ from domain.commands import (
 )
 from domain.decisions import ConsultantRole, CourtOrderKind, DecisionKind, ReviewOutcome
 from domain.meeting_commands import EscalateRefusal, RecordMeetingNotice, ScheduleMeeting
-from domain.meetings import EscalationStep, MeetingKind, NoticeOutcome, WithholdReason
+from domain.meetings import (
+    CLOSING_STEPS,
+    EscalationStep,
+    MeetingKind,
+    NoticeOutcome,
+    WithholdReason,
+)
 from domain.obligations import adjustments_of
 from domain.policy.adjustments import Adjustments, Allowance, Exemption, Impediment
 from domain.policy.rules import AllowanceKind, ExemptionKind
@@ -193,7 +199,9 @@ class Builder:
             occurred_at=occurred_at,
             consultant=step.get("consultant"),
         )
-        answer = command.apply(self.case, ACTOR, self._at(occurred_at + dt.timedelta(hours=1)))
+        # ENG-VI: the closing steps are the supervisor's own.
+        actor = SUPERVISOR if command.step in CLOSING_STEPS else ACTOR
+        answer = command.apply(self.case, actor, self._at(occurred_at + dt.timedelta(hours=1)))
         self.ids[step["key"]] = UUID(answer["escalation_id"])
 
     def _consultation(self, step: dict[str, Any]) -> None:
