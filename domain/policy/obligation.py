@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import functools
-from uuid import NAMESPACE_URL, UUID, uuid5
+import hashlib
+from uuid import NAMESPACE_URL, UUID, SafeUUID, uuid5
 
 from domain.policy.adjustments import Exemption
 from domain.policy.rules import Citation
@@ -42,16 +42,38 @@ class Status(enum.Enum):
 
 
 _NAMESPACE = uuid5(NAMESPACE_URL, "/caseledger/obligations")
+_NAMESPACE_BYTES = _NAMESPACE.bytes
+# RFC 4122 name-based SHA-1 (version 5): clear the version and variant bits of the first
+# 16 bytes of the digest, then set version 5 and variant 10 (what ``uuid5`` does).
+_CLEAR_BITS = ~((0xC000 << 48) | (0xF000 << 64))
+_SET_BITS = (0x8000 << 48) | (5 << 76)
 
 
-@functools.lru_cache(maxsize=65536)
 def obligation_id(
     case_id: UUID, parent_id: UUID | None, kind: Kind, period: str, detail: str = ""
 ) -> UUID:
-    """The same obligation always gets the same id, so a rebuild reproduces it."""
+    """The same obligation always gets the same id, so a rebuild reproduces it.
+
+    ``uuid5(_NAMESPACE, name)``, computed without ``uuid5``'s own overhead (a rebuild
+    makes one id per obligation, well over a million for a million events): the
+    digest's bits are set as ``uuid5`` sets them and the UUID is built from its integer
+    without re-validating it. tests/unit/policy/test_obligation_ids.py holds it to
+    ``uuid5``.
+    """
     parent = "-" if parent_id is None else parent_id.hex
     name = f"{case_id.hex}/{parent}/{kind.value}/{period}"
-    return uuid5(_NAMESPACE, f"{name}/{detail}" if detail else name)
+    if detail:
+        name = f"{name}/{detail}"
+    digest = hashlib.sha1(_NAMESPACE_BYTES + name.encode()).digest()
+    return _uuid_from_int(int.from_bytes(digest[:16], "big") & _CLEAR_BITS | _SET_BITS)
+
+
+def _uuid_from_int(value: int) -> UUID:
+    """``UUID(int=value)`` for a value known to be in range (as ``UUID.__init__`` stores it)."""
+    made = object.__new__(UUID)
+    object.__setattr__(made, "int", value)
+    object.__setattr__(made, "is_safe", SafeUUID.unknown)
+    return made
 
 
 @dataclasses.dataclass(frozen=True)
