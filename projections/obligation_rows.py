@@ -11,12 +11,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from json.encoder import encode_basestring_ascii as _quote
 from typing import Any
+from uuid import UUID
 
 from domain.case import Case
-from domain.obligations import Obligation, evaluate, to_contract
+from domain.obligations import Kind, Obligation, Status, evaluate, to_contract
 from domain.policy.calendar import local_date
 from domain.policy.packs import pack_for
+from domain.policy.rules import Citation
 
 CASE_COLUMNS = (
     "case_id",
@@ -67,6 +70,47 @@ def encode(document: dict[str, Any]) -> str:
     return _ENCODER.encode(document)
 
 
+_CITATIONS: dict[Citation, str] = {}
+_KINDS = {kind: _quote(kind.value) for kind in Kind}
+_STATUSES = {status: _quote(status.value) for status in Status}
+
+
+def text(obligation: Obligation) -> str:
+    """``encode(to_contract(obligation))``, laid out directly rather than through a dict.
+
+    The same bytes (keys in the contract's order, compact separators, strings escaped
+    to ASCII by the encoder's own function): a rebuild writes one per obligation, well
+    over a million for a million events. tests/unit/test_obligation_rows.py holds the
+    two to each other.
+    """
+    return _text(obligation, str(obligation.obligation_id), {})
+
+
+def _text(o: Obligation, oid: str, names: dict[UUID, str]) -> str:
+    """``text`` given the obligation id's text and a memo of UUID texts (one per case:
+    its parents and contacts come up again and again, and ``str(UUID)`` is not free)."""
+    parent = "null" if o.parent_id is None else f'"{_name(o.parent_id, names)}"'
+    evidence = ",".join([f'"{_name(i, names)}"' for i in o.satisfied_by])
+    citation = _CITATIONS.get(o.citation)
+    if citation is None:
+        if len(_CITATIONS) >= 4096:  # packs hold a few dozen; never grow without bound
+            _CITATIONS.clear()
+        citation = _CITATIONS[o.citation] = encode(o.citation.to_contract())
+    return (
+        f'{{"obligation_id":"{oid}","parent_id":{parent},"kind":{_KINDS[o.kind]},'
+        f'"period":{_quote(o.period)},"due":{_quote(o.due.isoformat())},'
+        f'"requires":{_quote(o.requires)},"required_count":{int(o.required_count)!r},'
+        f'"status":{_STATUSES[o.status]},"satisfied_by":[{evidence}],"citation":{citation}}}'
+    )
+
+
+def _name(uuid: UUID, names: dict[UUID, str]) -> str:
+    name = names.get(uuid)
+    if name is None:
+        name = names[uuid] = str(uuid)
+    return name
+
+
 def due_on(obligation: Obligation) -> str:
     """The due day (an instant's own local day), which ``due_before`` filters on."""
     due = obligation.due
@@ -90,25 +134,27 @@ def case_rows(case: Case, worker_team: str | None, as_of: dt.date) -> CaseRows:
     rows = []
     # A list item is the obligation with its case and worker in front (GET /obligations).
     listed_prefix = "{" + encode({"case_id": case_id, "worker": case.worker})[1:-1] + ","
+    names: dict[UUID, str] = {}
     for ordinal, obligation in enumerate(obligations_at(case, as_of)):
-        document = to_contract(obligation)
-        text = encode(document)
+        oid = str(obligation.obligation_id)
+        document = _text(obligation, oid, names)
+        parent_id = obligation.parent_id
         rows.append(
             (
                 case_id,
                 ordinal,
-                document["obligation_id"],
+                oid,
                 case.worker,
                 case.supervisor,
                 worker_team,
-                document["parent_id"],
-                document["kind"],
-                document["period"],
-                document["due"],
+                None if parent_id is None else _name(parent_id, names),
+                obligation.kind.value,
+                obligation.period,
+                obligation.due.isoformat(),
                 due_on(obligation),
-                document["status"],
-                text,
-                listed_prefix + text[1:],
+                obligation.status.value,
+                document,
+                listed_prefix + document[1:],
                 day,
             )
         )
