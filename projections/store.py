@@ -20,6 +20,9 @@ from psycopg.rows import tuple_row
 
 Row = tuple[Any, ...]
 _FETCH = 5_000
+BULK_CHECKPOINT_PAGES = 50_000
+"""SQLite WAL frames (4 KiB pages) a non-durable transaction lets accumulate before its
+commit checkpoints them into the database file (SQLite's default is 1,000)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -234,6 +237,12 @@ def _sqlite_sync(connection: Any, durable: bool) -> Iterator[None]:
     NORMAL (in WAL mode: consistent, but the commit does not wait for an fsync) and put
     it back afterwards, so the connection returns to the pool as durable as it came.
 
+    It also raises the connection's ``wal_autocheckpoint`` to BULK_CHECKPOINT_PAGES: a
+    rebuild's page writes megabytes, so at the default every commit would checkpoint
+    (two fsyncs and a copy into the database file); a few large checkpoints copy less
+    (a page written by several commits is copied once) and wait for the disk less often.
+    Other connections keep the default, so their next commit checkpoints what is left.
+
     SQLite refuses to change the level inside a transaction, hence around it.
     """
     if durable:
@@ -242,11 +251,15 @@ def _sqlite_sync(connection: Any, durable: bool) -> Iterator[None]:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA synchronous")
         level = int(cursor.fetchone()[0])
+        cursor.execute("PRAGMA wal_autocheckpoint")
+        pages = int(cursor.fetchone()[0])
         cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
         try:
             yield
         finally:
             cursor.execute(f"PRAGMA synchronous = {level}")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {pages}")
 
 
 def _sqlite_rows(connection: Any, stream: Stream) -> Iterator[Row]:
