@@ -44,7 +44,6 @@ OBLIGATION_COLUMNS = (
     "due",
     "due_on",
     "status",
-    "document",
     "listed",
     "evaluated_as_of",
 )
@@ -111,6 +110,23 @@ def _name(uuid: UUID, names: dict[UUID, str]) -> str:
     return name
 
 
+def listed(case_id: str, worker: str) -> str:
+    """What a list item (GET /obligations) puts before the document's own fields:
+    ``listed(c, w) + document[1:]`` is the obligation with its case and worker in front.
+
+    The read model stores only list items (the list reads thousands at once); a case's
+    documents are its items with this front taken off again (``document_of``).
+    """
+    return "{" + encode({"case_id": case_id, "worker": worker})[1:-1] + ","
+
+
+def document_of(item: str, front: str) -> str:
+    """The document a stored list item was made from (``listed(...) + document[1:]``)."""
+    if not item.startswith(front):
+        raise ValueError("A stored obligation does not start with its case and worker.")
+    return "{" + item[len(front) :]
+
+
 def due_on(obligation: Obligation) -> str:
     """The due day (an instant's own local day), which ``due_before`` filters on."""
     due = obligation.due
@@ -132,8 +148,7 @@ def case_rows(case: Case, worker_team: str | None, as_of: dt.date) -> CaseRows:
     case_id = str(case.id)
     day = as_of.isoformat()
     rows = []
-    # A list item is the obligation with its case and worker in front (GET /obligations).
-    listed_prefix = "{" + encode({"case_id": case_id, "worker": case.worker})[1:-1] + ","
+    front = listed(case_id, case.worker)
     names: dict[UUID, str] = {}
     for ordinal, obligation in enumerate(obligations_at(case, as_of)):
         oid = str(obligation.obligation_id)
@@ -153,8 +168,7 @@ def case_rows(case: Case, worker_team: str | None, as_of: dt.date) -> CaseRows:
                 obligation.due.isoformat(),
                 due_on(obligation),
                 obligation.status.value,
-                document,
-                listed_prefix + document[1:],
+                front + document[1:],
                 day,
             )
         )

@@ -157,3 +157,50 @@ def test_a_rebuild_restores_the_lookup_indexes_and_leaves_the_store_durable(ledg
             cursor.execute("PRAGMA wal_autocheckpoint")
             assert cursor.fetchone() == (1000,)
     assert [json.loads(d)["status"] for d in model.case(case_id).documents]
+
+
+def test_list_items_are_the_documents_with_case_and_worker_in_front(ledger, clock):
+    """Only list items are stored; a case's documents are its items without the front."""
+    add_staff(ledger)
+    case_id, parent_id = open_case(ledger, "NH-1")
+    record_contact(ledger, clock, case_id, parent_id)
+    model = ObligationsReadModel(ledger)
+    catch_up(ledger, model)
+    items = model.listing(Listing(worker="wendy"))
+    documents_by_id = {json.loads(d)["obligation_id"]: d for d in model.case(case_id).documents}
+    assert len(items) == len(documents_by_id)
+    for item in items:
+        fields = json.loads(item)
+        assert item == encode(fields)
+        assert list(fields)[:2] == ["case_id", "worker"]
+        assert (fields.pop("case_id"), fields.pop("worker")) == (str(case_id), "wendy")
+        assert encode(fields) == documents_by_id[fields["obligation_id"]]
+
+
+def _columns(model):
+    with model.database.transaction(commit=False) as cursor:
+        cursor.execute(f"SELECT * FROM {model.table} WHERE 1 = 0")
+        raw = cursor._raw  # both drivers describe the columns of an empty answer
+        return [column[0] for column in raw.description]
+
+
+def test_a_table_from_before_holding_each_obligation_twice_loses_the_copy_not_the_rows(
+    ledger, clock
+):
+    """Earlier versions stored each document besides its list item (a ``document``
+    column); a model made on such a table drops that column and answers as before."""
+    add_staff(ledger)
+    case_id, parent_id = open_case(ledger, "NH-1")
+    record_contact(ledger, clock, case_id, parent_id)
+    model = ObligationsReadModel(ledger)
+    catch_up(ledger, model)
+    before = (model.listing(Listing()), model.case(case_id), model.dump())
+    with model.database.transaction(commit=True) as cursor:
+        cursor.execute(f"ALTER TABLE {model.table} ADD COLUMN document TEXT NOT NULL DEFAULT ''")
+    assert "document" in _columns(model)
+    upgraded = ObligationsReadModel(ledger)
+    assert "document" not in _columns(upgraded)
+    assert (upgraded.listing(Listing()), upgraded.case(case_id), upgraded.dump()) == before
+    assert upgraded.case(case_id).documents == _evaluated_now(ledger, case_id)
+    ObligationsReadModel(ledger)  # and once dropped, making a model changes nothing
+    assert "document" not in _columns(upgraded)

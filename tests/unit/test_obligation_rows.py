@@ -18,7 +18,14 @@ from hypothesis import strategies as st
 from domain.obligations import Kind, Obligation, Status, to_contract
 from domain.policy.rules import Citation
 from domain.values import Program
-from projections.obligation_rows import case_rows, encode, text
+from projections.obligation_rows import (
+    case_rows,
+    document_of,
+    encode,
+    listed,
+    obligations_at,
+    text,
+)
 from tests.unit.builders import every_fact, open_case
 
 citations = st.builds(Citation, clause=st.text(), source=st.text(), section=st.text())
@@ -54,15 +61,28 @@ def test_repeated_ids_and_citations_encode_alike(many: list[Obligation]) -> None
 
 
 @pytest.mark.parametrize("program", list(Program))
-def test_a_case_rows_documents_are_the_encoded_contracts(program: Program) -> None:
+def test_a_case_rows_items_are_the_encoded_contracts_with_case_and_worker(
+    program: Program,
+) -> None:
     case = every_fact(open_case(program))
-    rows = case_rows(case, "team-a", dt.date(2026, 6, 30))
-    assert len(rows.obligation_rows) >= 2
-    for row in rows.obligation_rows:
-        document = json.loads(row[12])
-        assert row[12] == encode(document)
+    as_of = dt.date(2026, 6, 30)
+    rows = case_rows(case, "team-a", as_of)
+    expected = [encode(to_contract(o)) for o in obligations_at(case, as_of)]
+    assert len(rows.obligation_rows) == len(expected) >= 2
+    front = listed(str(case.id), case.worker)
+    for row, text_expected in zip(rows.obligation_rows, expected, strict=True):
+        item = row[12]
+        document = json.loads(text_expected)
+        assert item == encode({"case_id": str(case.id), "worker": case.worker} | document)
+        assert document_of(item, front) == text_expected
         assert row[2] == document["obligation_id"]
         assert row[6] == document["parent_id"]
         assert row[7:10] == (document["kind"], document["period"], document["due"])
         assert row[11] == document["status"]
-        assert row[13] == encode({"case_id": str(case.id), "worker": case.worker} | document)
+
+
+def test_an_item_of_another_case_or_worker_is_refused() -> None:
+    item = listed("c-1", "wendy") + '"kind":"documentation"}'
+    assert document_of(item, listed("c-1", "wendy")) == '{"kind":"documentation"}'
+    with pytest.raises(ValueError, match="does not start with its case and worker"):
+        document_of(item, listed("c-1", "walt"))
