@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
 LATE = "LATE"
 """The mark of a contact documented after its deadline (ENG-VII CPS, ENG-VIII JJS)."""
-
-CHRONOLOGY_HEADING = f"{'Seq':>5} {'Recorded (UTC)':<17} {'Occurred':<16} {'By':<10} {'':<4} Entry"
 
 NOT_LISTED = frozenset({"documentation"})
 """One documentation obligation per contact, met or missed by when the contact was
@@ -48,13 +46,19 @@ def recorded(text: str) -> str:
     return text[:10] + " " + text[11:16] + "Z"
 
 
-def chronology_line(entry: Mapping[str, Any], zone: ZoneInfo | None) -> str:
-    """seq, recorded, occurred, by, the late mark, then what happened."""
-    return (
-        f"{entry['seq']:>5} {recorded(entry['recorded_at']):<17} "
-        f"{occurred(entry['occurred_at'], zone):<16} {entry['recorded_by']:<10} "
-        f"{LATE if entry.get('late') else '':<4} {entry['summary']}"
-    )
+def chronology(entries: Sequence[Mapping[str, Any]], zone: ZoneInfo | None) -> list[str]:
+    """The heading, then a line per entry: seq, recorded, occurred, by, the late mark and
+    what happened. The seq and by columns are as wide as this history needs (every
+    character is drawn one by one, a thousand lines over)."""
+    seq = max([len("Seq"), *(len(str(e["seq"])) for e in entries)])
+    by = max([len("By"), *(len(e["recorded_by"]) for e in entries)])
+    heading = f"{'Seq':>{seq}} {'Recorded (UTC)':<17} {'Occurred':<16} {'By':<{by}} {'':<4} Entry"
+    return [heading] + [
+        f"{e['seq']:>{seq}} {recorded(e['recorded_at'])} "
+        f"{occurred(e['occurred_at'], zone):<16} {e['recorded_by']:<{by}} "
+        f"{LATE if e.get('late') else '':<4} {e['summary']}"
+        for e in entries
+    ]
 
 
 def obligation_line(obligation: Mapping[str, Any], parents: Mapping[str, str]) -> str:

@@ -44,7 +44,6 @@ def report(
     local = None if program is None else zone(program)
     for entry in entries:
         entry["late"] = _late(entry)
-        entry["line"] = audit_listing.chronology_line(entry, local)
     parents = _of_type(entries, "ParentIdentified")
     contacts = _contacts(entries)
     obligations = _obligations(ledger, case_id, as_of, known_at is None)
@@ -58,7 +57,7 @@ def report(
         "header": header,
         "parents": parents,
         "entries": entries,
-        "chronology_heading": audit_listing.CHRONOLOGY_HEADING,
+        "chronology": audit_listing.chronology(entries, local),
         "late_mark": audit_listing.LATE,
         "contacts_in_full": len(contacts) <= CONTACTS_IN_FULL,
         "contacts": contacts,

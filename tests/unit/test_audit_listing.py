@@ -21,30 +21,33 @@ def _entry(**changes: object) -> dict[str, object]:
     return entry | changes
 
 
+def _line(**changes: object) -> str:
+    _heading, line = audit_listing.chronology([_entry(**changes)], NEW_YORK)
+    return line
+
+
 def test_a_chronology_line_gives_recorded_in_utc_and_occurred_in_the_programme_zone() -> None:
-    line = audit_listing.chronology_line(_entry(), NEW_YORK)
-    assert line == (
-        "    7 2026-03-10 16:05Z 2026-03-02 15:00 alice     "
-        "      Contact in home with parent 13d39855: completed"
+    assert _line() == (
+        "  7 2026-03-10 16:05Z 2026-03-02 15:00 alice      "
+        "Contact in home with parent 13d39855: completed"
     )
 
 
 def test_a_contact_documented_late_is_marked_on_its_line() -> None:
-    line = audit_listing.chronology_line(_entry(late=True), NEW_YORK)
-    assert " alice      LATE Contact in home" in line
+    assert " alice LATE Contact in home" in _line(late=True)
 
 
 def test_a_business_date_without_a_time_stays_a_date() -> None:
-    line = audit_listing.chronology_line(_entry(occurred_at="2026-01-05"), NEW_YORK)
-    assert "16:05Z 2026-01-05       alice" in line
+    assert "16:05Z 2026-01-05       alice" in _line(occurred_at="2026-01-05")
 
 
-def test_every_line_keeps_its_columns_whatever_the_seq() -> None:
-    short = audit_listing.chronology_line(_entry(seq=3), NEW_YORK)
-    long = audit_listing.chronology_line(_entry(seq=12345), NEW_YORK)
-    assert short.index("2026-03-10") == long.index("2026-03-10")
-    assert short.index("Contact") == long.index("Contact")
-    assert audit_listing.CHRONOLOGY_HEADING.index("Entry") == short.index("Contact")
+def test_the_columns_are_as_wide_as_the_widest_seq_and_name_and_stay_aligned() -> None:
+    entries = [_entry(seq=3), _entry(seq=12345, recorded_by="bartholomew")]
+    heading, short, long = audit_listing.chronology(entries, NEW_YORK)
+    assert short.startswith("    3 2026-03-10")
+    assert long.startswith("12345 2026-03-10")
+    assert short.index("Contact") == long.index("Contact") == heading.index("Entry")
+    assert heading.index("By") == short.index("alice") == long.index("bartholomew")
 
 
 def _obligation(kind: str, status: str, clause: str) -> dict[str, object]:
