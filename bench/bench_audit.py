@@ -22,13 +22,17 @@ PDF_CALLS = 3
 
 
 def _p50(client: object, path: str, headers: dict[str, str], calls: int) -> float:
+    return statistics.median(_timed(client, path, headers, calls))
+
+
+def _timed(client: object, path: str, headers: dict[str, str], calls: int) -> list[float]:
     spent = []
     for _ in range(calls):
         started = time.perf_counter()
         response = client.get(path, headers=headers)  # type: ignore[attr-defined]
         spent.append(time.perf_counter() - started)
         assert response.status_code == 200, response.data[:300]
-    return statistics.median(spent)
+    return spent
 
 
 def _case(client: object, headers: dict[str, str]) -> str:
@@ -82,13 +86,13 @@ def run() -> list[str]:
             path = f"/api/v1/cases/{case_id}/audit"
             entries = len(client.get(path, headers=headers).json["entries"])
             json_p50 = _p50(client, path, headers, JSON_CALLS)
-            pdf_p50 = _p50(client, path + "?format=pdf", headers, PDF_CALLS)
+            pdf = _timed(client, path + "?format=pdf", headers, PDF_CALLS)
         finally:
             close_app(app)
     return [
         f"audit of a {entries:,}-entry case: JSON p50 {json_p50 * 1000:.1f} ms over"
-        f" {JSON_CALLS} calls (target < 100 ms); PDF p50 {pdf_p50:.2f} s over {PDF_CALLS}"
-        " calls (target < 2 s)"
+        f" {JSON_CALLS} calls (target < 100 ms); PDF p50 {statistics.median(pdf):.2f} s over"
+        f" {PDF_CALLS} calls (target < 2 s; the first, which loads WeasyPrint, {pdf[0]:.2f} s)"
     ]
 
 

@@ -17,10 +17,18 @@ from uuid import UUID
 
 from domain.application import CaseLedger
 from domain.obligations import obligations_of, to_contract
-from domain.policy.calendar import local_date
+from domain.policy.calendar import local_date, zone
+from domain.values import Program
 from projections import checkpoint as checkpoints
 from projections.audit_entry import instant
 from projections.audit_trail import AuditTrail
+from web import audit_listing
+
+CONTACTS_IN_FULL = 100
+"""Up to this many contacts the page gives each one's purpose, location and narrative;
+beyond it only the amended and voided ones, beside their corrections (the JSON export has
+every contact in full). A table row takes WeasyPrint 10-20 ms to lay out, and a long
+case's PDF must still print in under two seconds (issue 5)."""
 
 
 def report(
@@ -31,8 +39,14 @@ def report(
     as_of = known_at or ledger.clock()
     history = trail.entries(case_id, as_of)
     entries = history["entries"]
+    header = _header(entries)
+    program = {p.value: p for p in Program}.get(header.get("program", ""))
+    local = None if program is None else zone(program)
     for entry in entries:
         entry["late"] = _late(entry)
+    parents = _of_type(entries, "ParentIdentified")
+    contacts = _contacts(entries)
+    obligations = _obligations(ledger, case_id, as_of, known_at is None)
     verification = trail.verify_case(case_id)
     bad = verification.first_bad_seq
     key = trail.checkpoint_key
@@ -40,12 +54,17 @@ def report(
         "case_id": str(case_id),
         "as_of": instant(as_of),
         "taken_now": known_at is None,
-        "header": _header(entries),
-        "parents": _of_type(entries, "ParentIdentified"),
+        "header": header,
+        "parents": parents,
         "entries": entries,
-        "contacts": _contacts(entries),
+        "chronology": audit_listing.chronology(entries, local),
+        "late_mark": audit_listing.LATE,
+        "contacts_in_full": len(contacts) <= CONTACTS_IN_FULL,
+        "contacts": contacts,
+        "corrected_contacts": [c for c in contacts if c["corrections"]],
         "decisions": _decisions(entries),
-        "obligations": _obligations(ledger, case_id, as_of, known_at is None),
+        "obligations": obligations,
+        **_obligation_listing(obligations, parents),
         "head_hash": history["head_hash"],
         "verified": bad is None or bad > len(entries),
         "first_bad_seq": bad if bad is not None and bad <= len(entries) else None,
@@ -113,6 +132,20 @@ def _obligations(
         return [to_contract(o) for o in obligations_of(case, day)]
     except Exception:
         return None
+
+
+def _obligation_listing(
+    obligations: list[dict[str, Any]] | None, parents: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Counts per kind and status, and a line for each obligation listed on its own."""
+    names = {p["data"].get("parent_id", ""): p["data"].get("name", "") for p in parents}
+    shown = [o for o in obligations or [] if o["kind"] not in audit_listing.NOT_LISTED]
+    return {
+        "obligation_counts": audit_listing.obligation_counts(obligations or []),
+        "obligations_heading": audit_listing.OBLIGATIONS_HEADING,
+        "obligation_lines": [audit_listing.obligation_line(o, names) for o in shown],
+        "not_listed": sorted(audit_listing.NOT_LISTED),
+    }
 
 
 def _checkpoint(key: Path, as_of: str) -> dict[str, Any] | None:

@@ -19,7 +19,13 @@ def coordinates(viewer: Viewer) -> bool:
 
 
 def sees_referral(viewer: Viewer, case: CaseParties) -> bool:
-    """A referral exists for the coordinator and for whoever may read its case."""
+    """A referral exists for the coordinator and for the staff who may read its case.
+
+    Not for the Permanency JPPO: they read an NH-JJS case's summary and PPT records
+    (SOP 1626.4), and a referral's needs and language are neither.
+    """
+    if viewer.role is Role.PERMANENCY_WORKER:
+        return False
     return coordinates(viewer) or can_read_case(viewer, case)
 
 

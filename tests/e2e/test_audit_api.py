@@ -14,6 +14,7 @@ from tests.e2e import audit_fixtures
 from tests.e2e.audit_fixtures import AuditedCase
 from tests.e2e.conftest import Api, assert_problem
 from tests.integration.audit_helpers import EventsTable
+from web import audit_report
 
 app = audit_fixtures.app
 case = audit_fixtures.case
@@ -63,9 +64,16 @@ def test_the_pdf_opens_and_holds_the_chronology_amendment_and_late_mark(
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     text = _pdf_text(response.data)
-    for expected in ("Chronology", "CaseOpened", "ContactRecorded", "ContactAmended"):
-        assert expected in text
-    assert "Documented late" in text
+    assert "Chronology" in text
+    # A line per entry: seq, recorded (UTC), occurred (local), by, the late mark, summary.
+    lines = [
+        r"^ +1 2026-03-10 16:00Z 2026-01-05 +alice +Case NH-2026-0001 opened",
+        r"^ +3 2026-03-10 16:00Z 2026-03-02 15:00 alice +LATE Contact in home",
+        # Only the contact was documented late; the amendment's line carries no mark.
+        r"^ +4 2026-03-10 17:00Z 2026-03-10 13:00 alice +Contact \w+ amended",
+    ]
+    for line in lines:
+        assert re.search(line, text, re.M), (line, text)
     assert "Wrong purpose" in text  # the amendment's reason beside the original
     assert "Monthly visit" in text  # the original purpose is kept
     assert "How to verify" in text
@@ -165,3 +173,36 @@ def test_others_find_no_such_case_and_the_refusal_is_logged(
 def test_an_unknown_case_answers_404(api: Api, case: AuditedCase) -> None:
     missing = "00000000-0000-4000-8000-000000000000"
     assert_problem(api.get(f"/cases/{missing}/audit", "audrey"), 404)
+
+
+def test_a_long_case_prints_only_its_corrected_contacts_in_full(
+    api: Api, case: AuditedCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second = {
+        "parent_id": case.parent_id,
+        "occurred_at": "2026-03-10T09:00:00-05:00",
+        "method": "in_home",
+        "outcome": "completed",
+        "purpose": "canary-purpose-7e2a",
+        "narrative": "Seen with the children.",
+    }
+    recorded = api.post(f"/cases/{case.case_id}/contacts", second, "alice")
+    assert recorded.status_code == 201, recorded.json
+    path = f"/cases/{case.case_id}/audit?format=html"
+    assert "canary-purpose-7e2a" in api.get(path, "alice").text
+    monkeypatch.setattr(audit_report, "CONTACTS_IN_FULL", 1)
+    page = api.get(path, "alice").text
+    contacts = page.split("Contacts amended or voided")[1].split("<h2>")[0]
+    assert "canary-purpose-7e2a" not in contacts  # its line in the chronology stands for it
+    assert "Monthly visit" in contacts  # the amended one, as first recorded
+    assert "Wrong purpose" in contacts
+
+
+def test_documentation_obligations_are_counted_and_their_misses_marked_in_the_chronology(
+    api: Api, case: AuditedCase
+) -> None:
+    page = api.get(f"/cases/{case.case_id}/audit?format=html", "alice").text
+    obligations = page.split("Obligations met and missed")[1].split("Clauses cited")[0]
+    assert re.search(r"documentation:\s+1 missed\s+\(ENG-VII\)", obligations)
+    assert not re.search(r"^\S+ +documentation ", obligations, re.M)  # no line of its own
+    assert re.search(r"^\S+ +monthly_contact ", obligations, re.M)

@@ -134,8 +134,9 @@ def test_export_writes_a_pdf_with_the_chronology_and_logs_it(
     reader = pypdf.PdfReader(io.BytesIO(target.read_bytes()))
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Chronology" in text
-    assert "ContactRecorded" in text
-    assert "ContactAmended" not in text  # recorded after known_at
+    assert re.search(r"^ +3 .* LATE Contact in home", text, re.M)
+    assert not re.search(r"^ +4 ", text, re.M)  # the amendment was recorded after known_at
+    assert " amended" not in text
     log = api.get("/access-log", "audrey", query_string={"case_id": case.case_id}).json
     assert any(e["user"] == "cli" and "format=pdf" in e["action"] for e in log["entries"])
 

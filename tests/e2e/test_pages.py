@@ -203,3 +203,38 @@ def test_signing_out_ends_the_session(api: Api) -> None:
     _sign_in(api, "alice")
     assert api.client.post("/logout", data={"csrf_token": CSRF}).status_code == 303
     assert api.client.get("/").status_code == 302
+
+
+def test_the_case_page_links_its_printable_history_and_the_pdf_for_court(
+    app: Flask, api: Api
+) -> None:
+    case_id, _ = _case_with_mother(api)
+    _sign_in(api, "alice")
+    assert f'href="/cases/{case_id}/audit"' in api.client.get(f"/cases/{case_id}").text
+    page = api.client.get(f"/cases/{case_id}/audit")
+    assert page.status_code == 200
+    assert "Chronology" in page.text
+    assert "Maria" in page.text
+    pdf = api.client.get(f"/cases/{case_id}/audit?format=pdf")
+    assert pdf.mimetype == "application/pdf"
+    assert pdf.data.startswith(b"%PDF")
+    entry = _access_log(app)[0]
+    assert entry["action"] == "PAGE GET /cases/{case_id}/audit?format=pdf"
+    assert entry["case_id"] == case_id
+
+
+def test_the_permanency_jppo_gets_no_history_page(api: Api) -> None:
+    api.user("petra", Role.PERMANENCY_WORKER, "north")
+    case_id = api.open_case(program="NH-JJS", case_number="JJS-1")
+    _sign_in(api, "petra")
+    assert "Audit history" not in api.client.get(f"/cases/{case_id}").text
+    page = api.client.get(f"/cases/{case_id}/audit")
+    assert page.status_code == 403
+    assert page.mimetype == "text/html"
+
+
+def test_another_workers_case_has_no_history_page(api: Api) -> None:
+    case_id, _ = _case_with_mother(api)
+    api.user("bob", Role.CASEWORKER, "south")
+    _sign_in(api, "bob")
+    assert api.client.get(f"/cases/{case_id}/audit").status_code == 404

@@ -208,3 +208,19 @@ def test_a_repeated_assignment_with_its_key_answers_the_same_and_records_once(
     assert scene.api.events() == events
     other = {"parent_partner_id": partner, "override_reason": "different body"}
     assert_problem(scene.api.post(path, other, COORDINATOR, headers), 422)
+
+
+def test_the_permanency_jppo_of_the_team_does_not_see_a_referral_on_its_nh_jjs_case(
+    api: Api,
+) -> None:
+    api.user(COORDINATOR, Role.PBP_COORDINATOR)
+    api.user("petra", Role.PERMANENCY_WORKER, "north")
+    case_id = api.open_case(program="NH-JJS", case_number="JJS-1")
+    assert api.get(f"/cases/{case_id}", "petra").status_code == 200  # the case is theirs to read
+    parent_id = api.add_parent(case_id)
+    goal = {"goal": "reunification", "effective_on": "2026-01-05", "set_by": ["alice", "sam"]}
+    assert api.post(f"/cases/{case_id}/permanency-goals", goal, "alice").status_code == 201
+    referral_id = Scene(api, case_id, parent_id).refer()
+    assert_problem(api.get(f"/referrals/{referral_id}", "petra"), 404)
+    assert_problem(api.get(f"/referrals/{referral_id}/candidates", "petra"), 404)
+    assert api.get(f"/referrals/{referral_id}", "alice").status_code == 200

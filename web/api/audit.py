@@ -28,7 +28,7 @@ from web.schemas.audit import AuditOut, AuditQuery, VerifyOut
 PDF = "application/pdf"
 
 
-def _audit_readable(case_id: UUID) -> AuditTrail:
+def audit_readable(case_id: UUID) -> AuditTrail:
     """The caught-up trail, when this caller may read the case's history (404 otherwise)."""
     trail = caught_up()
     parties = case_parties(trail, case_id)
@@ -51,12 +51,18 @@ def _wanted_format(query: dict[str, Any]) -> str:
 @documented(answer=AuditOut, status=200)
 def case_audit(case_id: UUID) -> Any:
     """The case's audit history as the record showed at known_at (JSON, html or pdf)."""
-    trail = _audit_readable(case_id)
+    trail = audit_readable(case_id)
     query = AuditQuery().load(request.args)
     g.access_format = chosen = _wanted_format(query)
     known_at = query.get("known_at")
     if chosen == "json":
         return jsonify(trail.entries(case_id, known_at))
+    return printable(trail, case_id, known_at, chosen)
+
+
+def printable(trail: AuditTrail, case_id: UUID, known_at: Any, chosen: str) -> Response:
+    """The printable page (``html``) or the court's PDF of it, as the record showed at
+    ``known_at``; the pages serve the same two."""
     page = render_template("audit/export.html", **report(trail, ledger(), case_id, known_at))
     if chosen == "html":
         return Response(page, mimetype="text/html")
@@ -69,5 +75,5 @@ def case_audit(case_id: UUID) -> Any:
 @documented(answer=VerifyOut, status=200)
 def verify_case_audit(case_id: UUID) -> Any:
     """Recompute the case's chain from its stored events (answers on a damaged case too)."""
-    trail = _audit_readable(case_id)
+    trail = audit_readable(case_id)
     return jsonify(trail.verify_case(case_id).as_dict())

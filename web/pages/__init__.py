@@ -70,4 +70,4 @@ def page_error(error: Exception) -> tuple[str, int]:
     return render_error(answer["status"], answer["title"], answer["detail"])
 
 
-from web.pages import review, views  # noqa: E402, F401  (routes register on import)
+from web.pages import audit_page, review, views  # noqa: E402, F401  (routes register on import)
