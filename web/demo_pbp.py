@@ -1,11 +1,12 @@
 """The demo's Parents Becoming Partners unit: volunteers, unit meetings and referrals (dss-028).
 
 Recorded through the programme's own commands, on the same plan as the rest of the demo
-(web/demo.py), so the coordinator's board shows a referral at each early stage and how
-long it has stood there. The volunteers vary in language, area and lived experience;
-one is a candidate whose own case closed under a year before enrolment (PBP-CANDIDATE
-warns) and one has left. Referrals are made on reunification cases only (PBP-ELIG), and
-the assignment takes the ranking's first candidate (PBP-REF-3), as a coordinator would.
+(web/demo.py), so the coordinator's board shows a referral at each stage from submitted
+to active and how long it has stood there. The volunteers vary in language, area and
+lived experience; one is a candidate whose own case closed under a year before
+enrolment (PBP-CANDIDATE warns) and one has left. Referrals are made on reunification
+cases only (PBP-ELIG), and the assignment takes the ranking's first candidate
+(PBP-REF-3), as a coordinator would.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from domain.pbp_commands import (
     CertifyTier,
     DeactivateParentPartner,
     EnrolParentPartner,
+    HoldFamilyMeeting,
     HoldPlanningMeeting,
     HoldUnitMeeting,
     IdentifyNeeds,
@@ -136,6 +138,7 @@ class Referral:
     identified: int | None = None
     assigned: int | None = None
     planned: int | None = None
+    family_meeting: int | None = None
 
 
 REFERRALS = (
@@ -149,6 +152,7 @@ REFERRALS = (
         33,
         27,
         20,
+        family_meeting=13,
     ),
     Referral(
         "NH-CPS-2026-0103",
@@ -168,8 +172,11 @@ REFERRALS = (
         "Manchester",
         19,
         12,
+        8,
+        3,
     ),
     Referral("NH-CPS-2026-0102", 0, ("visitation", "employment"), "English", "Nashua", 3),
+    Referral("NH-CPS-2026-0104", 0, ("housing",), "English", "Manchester", 9, 5),
 )
 
 
@@ -266,7 +273,10 @@ def _referral(plan: Plan, referral: Referral, at: At, execute: Execute) -> None:
     worker, supervisor = next((w, s) for n, _, w, s in CASES if n == number)
     submitted = at(referral.submitted, 13)
     goal, _ = plan.goals[number]
-    if goal is not PermanencyGoal.REUNIFICATION:  # PBP-ELIG: the court changed the goal first
+    reunified = f"{number}/goal/reunification"
+    if goal is not PermanencyGoal.REUNIFICATION and reunified not in plan.ids:
+        # PBP-ELIG: the court changed the goal first (once, before the case's first referral)
+        plan.ids[reunified] = True
         changed = at(referral.submitted + 7, 15)
         plan._record(
             changed,
@@ -276,7 +286,7 @@ def _referral(plan: Plan, referral: Referral, at: At, execute: Execute) -> None:
                 PermanencyGoal.REUNIFICATION, None, changed.date(), (worker, "court")
             ),
         )
-    key = f"pbp/referral/{number}"
+    key = f"pbp/referral/{number}/{referral.parent}"
 
     def referral_id() -> UUID:
         return UUID(plan.ids[key]["referral_id"])
@@ -315,3 +325,10 @@ def _referral(plan: Plan, referral: Referral, at: At, execute: Execute) -> None:
         return HoldPlanningMeeting(referral_id(), held.date(), attended)
 
     execute(held, planning, None)
+    if referral.family_meeting is None:
+        return
+    execute(  # PBP-REF-6: the volunteer meets the family with the case worker; now active
+        at(referral.family_meeting, 17),
+        lambda: HoldFamilyMeeting(referral_id(), at(referral.family_meeting or 0).date(), worker),
+        None,
+    )

@@ -205,3 +205,16 @@ def test_no_answer_about_a_demo_referral_contains_a_case_narrative(app: Flask) -
     assert all(answer.status_code == 200 for answer in answers)
     for answer in answers:
         assert not [text for text in narratives if text in answer.text]
+
+
+def test_the_demo_board_shows_a_referral_at_each_stage_through_active(app: Flask) -> None:
+    assert app.test_cli_runner().invoke(args=["demo", "--if-empty"]).exit_code == 0
+    from domain.pbp import records
+
+    ledger = app.extensions["caseledger"]
+    stages = {
+        referral.status.value
+        for number, *_ in CASES
+        for referral in records.case_referrals(ledger, case_id(number))
+    }
+    assert stages == {"submitted", "needs_identified", "assigned", "planned", "active"}
