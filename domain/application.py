@@ -76,9 +76,10 @@ class CaseLedger(Application[UUID]):
     snapshot_interval = 100
     """A case is snapshotted every this many versions while small (see snapshot_step)."""
     log_section_size = 500
-    max_attempts = 50
+    max_attempts = 200
     """Saves tried per command: against another process streaming writes to the same case
-    a retry wins only now and then, so the bound is generous (each try costs milliseconds)."""
+    a retry wins only now and then (that process's threads queue on the case and save back
+    to back), so the bound is generous: with the pauses below, several seconds."""
 
     def __init__(self, env: Mapping[str, str], clock: Clock) -> None:
         self.clock = clock
@@ -467,6 +468,7 @@ def _bound(command: CaseCommand, case: Case) -> CaseCommand:
 
 
 def _pause_before_retry(attempt: int) -> None:
-    """After a few immediate retries, a short random pause breaks a lockstep of two losers."""
+    """After a few immediate retries, a short random pause (growing to 50 ms at most)
+    breaks a lockstep of two losers and lets a process streaming writes run dry."""
     if attempt > 2:
-        time.sleep(random.uniform(0, min(0.01, 0.001 * 2**attempt)))
+        time.sleep(random.uniform(0, min(0.05, 0.001 * 2**attempt)))
