@@ -224,3 +224,20 @@ def test_the_permanency_jppo_of_the_team_does_not_see_a_referral_on_its_nh_jjs_c
     assert_problem(api.get(f"/referrals/{referral_id}", "petra"), 404)
     assert_problem(api.get(f"/referrals/{referral_id}/candidates", "petra"), 404)
     assert api.get(f"/referrals/{referral_id}", "alice").status_code == 200
+
+
+def test_the_permanency_jppo_reading_the_case_sees_no_assigned_volunteer(api: Api) -> None:
+    api.user(COORDINATOR, Role.PBP_COORDINATOR)
+    api.user("petra", Role.PERMANENCY_WORKER, "north")
+    case_id = api.open_case(program="NH-JJS", case_number="JJS-2")
+    scene = Scene(api, case_id, api.add_parent(case_id))
+    goal = {"goal": "reunification", "effective_on": "2026-01-05", "set_by": ["alice", "sam"]}
+    assert api.post(f"/cases/{case_id}/permanency-goals", goal, "alice").status_code == 201
+    referral_id = scene.refer()
+    scene.needs(referral_id)
+    assert scene.assign(referral_id, scene.enrol("Rosa Diaz")).status_code == 201
+    assert len(api.get(f"/cases/{case_id}", "alice").json["collaterals"]) == 1
+    seen = api.get(f"/cases/{case_id}", "petra")
+    assert seen.status_code == 200
+    assert (seen.json["alerts"], seen.json["collaterals"]) == ([], [])
+    assert "Rosa Diaz" not in seen.get_data(as_text=True)

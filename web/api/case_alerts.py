@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
+from domain.case import Case
 from domain.pbp import records
-from web.auth import ledger
+from domain.pbp.access import sees_referral
+from web.auth import ledger, viewer
 
 
-def case_pbp_section(case_id: UUID) -> dict[str, Any]:
+def case_pbp_section(case: Case) -> dict[str, Any]:
     """PBP-REF-5: the assigned volunteer shown on the case, as an alert and as a collateral.
 
     Read from the case's referral register and the referrals themselves (saved with each
     referral in one transaction), so the case shows an assignment as soon as it is made
-    and the case's own history stays the worker's facts.
+    and the case's own history stays the worker's facts. Empty for a reader who may
+    not see the case's referrals (the Permanency JPPO), so the volunteer's name does not
+    reach them by the case view either.
     """
-    alerts, collaterals = [], []
-    for referral in records.case_referrals(ledger(), case_id):
+    alerts: list[dict[str, Any]] = []
+    collaterals: list[dict[str, Any]] = []
+    if not sees_referral(viewer(), ledger().case_parties(case)):
+        return {"alerts": alerts, "collaterals": collaterals}
+    for referral in records.case_referrals(ledger(), case.id):
         assignment = referral.assignment
         if assignment is None or not referral.working:
             continue

@@ -63,7 +63,7 @@ def get_case(case_id: UUID) -> Any:
     state = case_state(case)
     if not sees_narrative(viewer()):
         state["contacts"] = [_without_narrative(c) for c in state["contacts"]]
-    response = jsonify(state | case_pbp_section(case.id))  # PBP-REF-5
+    response = jsonify(state | case_pbp_section(case))  # PBP-REF-5
     response.headers["ETag"] = f'"{case.version}"'
     return response
 
