@@ -19,20 +19,19 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 from uuid import UUID
 
 from domain.application import CaseLedger
-from domain.case import Case
 from domain.policy.calendar import local_date
 from domain.values import Program
-from projections import runner
+from projections import parallel_rebuild, runner
+from projections.obligation_pages import PageEvaluator
 from projections.obligation_rows import (
     CASE_COLUMNS,
     OBLIGATION_COLUMNS,
     CaseRows,
-    case_rows,
     document_of,
     listed,
 )
@@ -87,7 +86,7 @@ class ObligationsReadModel:
         self.table = self.database.table("obligations")
         self.tracking_name = f"{app.name}/{self.name}"
         self.tracker = self.database.tracking(self.name)
-        self._teams: dict[str, str | None] = {}
+        self.evaluator = PageEvaluator(app)
         with self.database.transaction(commit=True) as cursor:
             self._create_tables(cursor)
 
@@ -159,16 +158,17 @@ class ObligationsReadModel:
 
     def apply_batch(self, batch: Batch) -> None:
         """Re-evaluate each case the page touches (once), then store rows and position."""
-        pending: dict[UUID, list[Any]] = {}
-        for item in batch.items:
-            if isinstance(item.event, Case.Event):
-                pending.setdefault(item.event.originator_id, []).append(item.event)
-        now = self.app.clock()
-        computed = [
-            self._rows(self._load(case_id, events), now) for case_id, events in pending.items()
-        ]
-        with self.database.transaction(commit=True, durable=not batch.rebuilding) as cursor:
-            if not self.tracker.advance(cursor, self.tracking_name, batch.after, batch.last):
+        events = (item.event for item in batch.items)
+        computed = self.evaluator.page_rows(events, self.app.clock())
+        self.apply_rows(batch.after, batch.last, computed, rebuilding=batch.rebuilding)
+
+    def apply_rows(
+        self, after: int | None, last: int, computed: list[CaseRows], *, rebuilding: bool
+    ) -> None:
+        """Store rows evaluated from the log after ``after`` up to ``last``, and move the
+        position there, in one transaction (TrackingConflict if it is not at ``after``)."""
+        with self.database.transaction(commit=True, durable=not rebuilding) as cursor:
+            if not self.tracker.advance(cursor, self.tracking_name, after, last):
                 raise TrackingConflict(self.tracking_name)
             self._replace(cursor, computed)
 
@@ -202,7 +202,7 @@ class ObligationsReadModel:
         for start in range(0, len(stale), REFRESH_CHUNK):
             chunk = stale[start : start + REFRESH_CHUNK]
             computed = [
-                self._rows(self.app.get_case(UUID(case_id), version), now)
+                self.evaluator.rows(self.app.get_case(UUID(case_id), version), now)
                 for case_id, version in chunk
             ]
             with self.database.transaction(commit=True) as cursor:
@@ -266,29 +266,6 @@ class ObligationsReadModel:
 
     # -- helpers ------------------------------------------------------------------------
 
-    def _load(self, case_id: UUID, events: Sequence[Any]) -> Case:
-        """The case at the page's last version: folded from the page when it starts the
-        case's history (most of a rebuild), otherwise read from the store once."""
-        if events[0].originator_version == 1:
-            aggregate: Any = None
-            for domain_event in events:
-                aggregate = domain_event.mutate(aggregate)
-            if isinstance(aggregate, Case):
-                return aggregate
-        return self.app.get_case(case_id, events[-1].originator_version)
-
-    def _rows(self, case: Case, now: dt.datetime) -> CaseRows:
-        return case_rows(case, self._team(case.worker), local_date(case.program, now))
-
-    def _team(self, username: str) -> str | None:
-        """The worker's team; cached because a member of staff's team never changes."""
-        if username not in self._teams:
-            user = self.app.find_user(username)
-            if user is None:
-                return None
-            self._teams[username] = user.team
-        return self._teams[username]
-
     def _replace(self, cursor: Cursor, computed: Iterable[CaseRows]) -> None:
         computed = list(computed)
         if not computed:
@@ -336,13 +313,26 @@ def catch_up(
 
 
 def rebuild(
-    app: CaseLedger, read_model: ObligationsReadModel, progress: Progress | None = None
+    app: CaseLedger,
+    read_model: ObligationsReadModel,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> int | None:
     """Throw the rows away and project the whole log again (equals the live model).
 
     Pages of REBUILD_PAGE events: a case split across two pages is evaluated twice,
     and each page is one commit, so larger pages rebuild faster (bench_rebuild). The
-    lookup indexes are built once at the end rather than kept up on every page.
+    lookup indexes are built once at the end rather than kept up on every page. A
+    long log is judged by ``workers`` processes (by default one per core, up to
+    ``parallel_rebuild.MAX_WORKERS``; 0 rebuilds in this process alone).
     """
+    if workers is None:
+        workers = parallel_rebuild.workers_for(app, app.recorder.max_notification_id() or 0)
+
+    def bulk(progress: Progress | None) -> object:
+        return parallel_rebuild.project(app, read_model, workers, REBUILD_PAGE, progress)
+
     with read_model.indexes_deferred():
-        return runner.rebuild(app, read_model, progress, page_size=REBUILD_PAGE)
+        return runner.rebuild(
+            app, read_model, progress, page_size=REBUILD_PAGE, bulk=bulk if workers else None
+        )

@@ -138,10 +138,17 @@ def rebuild(
     read_model: ReadModel,
     progress: Progress | None = None,
     page_size: int = PAGE_SIZE,
+    bulk: Callable[[Progress | None], object] | None = None,
 ) -> int | None:
-    """Throw the read model away and project the whole log again (D5: equals live)."""
+    """Throw the read model away and project the whole log again (D5: equals live).
+
+    ``bulk``, if given, projects most of the log first its own way (in parallel, say),
+    moving the position as it goes; the catch-up then applies whatever is left.
+    """
     with _lock(read_model), _rarer_collections():
         read_model.reset()
+        if bulk is not None:
+            bulk(progress)
         return catch_up(app, read_model, progress, page_size=page_size, rebuilding=True)
 
 
