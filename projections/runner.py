@@ -149,7 +149,16 @@ def rebuild(
         read_model.reset()
         if bulk is not None:
             bulk(progress)
+            progress = _after(progress, read_model.position() or 0)
         return catch_up(app, read_model, progress, page_size=page_size, rebuilding=True)
+
+
+def _after(progress: Progress | None, done: int) -> Progress | None:
+    """Progress counted on from ``done`` events (a catch-up counts from its own start)."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda applied, total: report(done + applied, done + total)
 
 
 @contextlib.contextmanager

@@ -199,6 +199,26 @@ def test_progress_counts_up_to_every_event_page_by_page(ledger, clock):
     assert reports == [(PAGE_SIZE, events), (events, events)]
 
 
+def test_progress_after_a_bulk_start_counts_on_from_where_it_left_off(ledger, clock):
+    add_staff(ledger)
+    _save_long_case(ledger, clock, contacts=PAGE_SIZE + 10)
+    trail = AuditTrail(ledger)
+    reports = []
+
+    def first_page_only(progress):
+        pages = []
+        catch_up(
+            ledger,
+            trail,
+            lambda *report: (pages.append(report), progress(*report)),
+            stop=lambda: bool(pages),
+        )
+
+    rebuild(ledger, trail, lambda *report: reports.append(report), bulk=first_page_only)
+    events = len(_log_ids(ledger))
+    assert reports == [(PAGE_SIZE, events), (events, events)]
+
+
 def test_stop_ends_a_catch_up_between_pages(ledger, clock):
     add_staff(ledger)
     _save_long_case(ledger, clock, contacts=PAGE_SIZE + 10)
