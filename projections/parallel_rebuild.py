@@ -52,7 +52,7 @@ def workers_for(app: CaseLedger, events: int) -> int:
 def _in_memory(app: CaseLedger) -> bool:
     name = app.env.get("SQLITE_DBNAME") or ""
     return app.env.get("PERSISTENCE_MODULE") == "eventsourcing.sqlite" and (
-        name == ":memory:" or "mode=memory" in name
+        ":memory:" in name or "mode=memory" in name
     )
 
 

@@ -50,8 +50,10 @@ def test_a_short_log_is_rebuilt_in_the_process_itself(ledger):
     assert parallel_rebuild.workers_for(ledger, parallel_rebuild.MIN_EVENTS - 1) == 0
 
 
-def test_an_in_memory_sqlite_store_is_rebuilt_in_the_process_itself(clock):
-    memory = CaseLedger(store_settings("sqlite:///:memory:"), clock=clock)
+@pytest.mark.parametrize("name", [":memory:", "file::memory:?cache=shared"])
+def test_an_in_memory_sqlite_store_is_rebuilt_in_the_process_itself(clock, name):
+    settings = store_settings("sqlite:///:memory:") | {"SQLITE_DBNAME": name}
+    memory = CaseLedger(settings, clock=clock)
     try:
         assert parallel_rebuild.workers_for(memory, 10 * parallel_rebuild.MIN_EVENTS) == 0
     finally:
