@@ -12,29 +12,29 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from domain.application import CaseLedger
-from projections import obligations
+from projections import obligations, parallel_rebuild
 from projections.audit_trail import AuditDamaged, AuditTrail
 from projections.review_queue import ReviewQueue
 from projections.runner import Progress
 from web.config import from_environment
 
 
-def _obligations(ledger: CaseLedger) -> Callable[[Progress], int | None]:
+def _obligations(ledger: CaseLedger, workers: int) -> Callable[[Progress], int | None]:
     model = obligations.ObligationsReadModel(ledger)
-    return lambda progress: obligations.rebuild(ledger, model, progress)
+    return lambda progress: obligations.rebuild(ledger, model, progress, workers)
 
 
-def _audit_trail(ledger: CaseLedger) -> Callable[[Progress], int | None]:
+def _audit_trail(ledger: CaseLedger, _workers: int) -> Callable[[Progress], int | None]:
     key = Path(from_environment().checkpoint_key)
     trail = AuditTrail(ledger, key if key.exists() else None)
     return trail.rebuild
 
 
-def _review_queue(ledger: CaseLedger) -> Callable[[Progress], int | None]:
+def _review_queue(ledger: CaseLedger, _workers: int) -> Callable[[Progress], int | None]:
     return ReviewQueue(ledger).rebuild
 
 
-READ_MODELS: dict[str, Callable[[CaseLedger], Callable[[Progress], int | None]]] = {
+READ_MODELS: dict[str, Callable[[CaseLedger, int], Callable[[Progress], int | None]]] = {
     "obligations": _obligations,
     "audit_trail": _audit_trail,
     "review_queue": _review_queue,
@@ -48,13 +48,22 @@ def projections() -> None:
 
 @projections.command("rebuild")
 @click.argument("name", required=False, type=click.Choice(sorted(READ_MODELS)))
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Processes judging the obligations (default: one per core, up to"
+    f" {parallel_rebuild.MAX_WORKERS}, on a log of {parallel_rebuild.MIN_EVENTS:,} events"
+    " or more; 0: this process alone).",
+)
 @with_appcontext
-def rebuild(name: str | None) -> None:
+def rebuild(name: str | None, workers: int | None) -> None:
     """Rebuild one read model from the first event (no NAME: all of them)."""
     ledger: CaseLedger = current_app.extensions["caseledger"]
     for each in [name] if name else sorted(READ_MODELS):
-        run = READ_MODELS[each](ledger)
         total = ledger.recorder.max_notification_id() or 0
+        judges = parallel_rebuild.workers_for(ledger, total) if workers is None else workers
+        run = READ_MODELS[each](ledger, judges)
         bar: Any
         with click.progressbar(length=max(total, 1), label=f"Rebuilding {each}") as bar:
             done = [0]
@@ -68,4 +77,5 @@ def rebuild(name: str | None) -> None:
             except AuditDamaged as error:
                 click.echo(f"\n{each}: {error}", err=True)
                 sys.exit(1)
-        click.echo(f"{each}: rebuilt up to event {position or 0}.")
+        by = f" (judged by {judges} worker processes)" if each == "obligations" and judges else ""
+        click.echo(f"{each}: rebuilt up to event {position or 0}{by}.")

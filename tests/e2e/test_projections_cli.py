@@ -25,6 +25,22 @@ def test_rebuilding_obligations_from_the_command_line_equals_the_live_model(
         assert read_model().dump() == live
 
 
+def test_an_obligations_rebuild_asked_for_workers_is_judged_by_them_and_equals_live(
+    app: Flask, api: Api
+) -> None:
+    for number in range(3):
+        api.add_parent(api.open_case(case_number=f"NH-W{number}"))
+    assert api.get("/obligations?worker=alice", "alice").status_code == 200
+    with app.app_context():
+        live = read_model().dump()
+    args = ["projections", "rebuild", "obligations", "--workers", "2"]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 0, result.output
+    assert f"up to event {api.events()} (judged by 2 worker processes)." in result.output
+    with app.app_context():
+        assert read_model().dump() == live
+
+
 def test_rebuild_without_a_name_rebuilds_every_read_model(app: Flask, api: Api) -> None:
     api.add_parent(api.open_case())
     trail = AuditTrail(api.ledger)
