@@ -44,9 +44,10 @@ def workers_for(app: CaseLedger, events: int) -> int:
     process cannot open it).
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if (cores or 1) < 2 or events < MIN_EVENTS or _in_memory(app):
+    cores = cores or 1
+    if cores < 2 or events < MIN_EVENTS or _in_memory(app):
         return 0
-    return min(cores or 1, MAX_WORKERS)
+    return min(cores, MAX_WORKERS)
 
 
 def _in_memory(app: CaseLedger) -> bool:
@@ -96,14 +97,17 @@ def _in_order(
     running: collections.deque[Future[Stretch | None]] = collections.deque()
     for first, stop in ranges:
         running.append(pool.submit(_evaluate, first, stop, now))
-        if len(running) >= window:
-            done = running.popleft().result()
-            if done is not None:
-                yield done
+        while len(running) >= window:
+            yield from _finished(running.popleft())
     while running:
-        done = running.popleft().result()
-        if done is not None:
-            yield done
+        yield from _finished(running.popleft())
+
+
+def _finished(future: Future[Stretch | None]) -> Iterator[Stretch]:
+    """A stretch's result, unless its ids held no event (a gap in the log)."""
+    done = future.result()
+    if done is not None:
+        yield done
 
 
 _evaluator: PageEvaluator | None = None

@@ -56,7 +56,9 @@ def forbidden(detail: str) -> Problem:
     return Problem(403, "forbidden", "Forbidden.", detail)
 
 
-def _visible_case(case_id: UUID) -> tuple[Case, CaseParties]:
+def visible_case(case_id: UUID) -> tuple[Case, CaseParties]:
+    """The case and who its access rules depend on, or 404 when it does not exist for
+    this caller (the parties come back so a handler need not look them up again)."""
     app_ledger = ledger()
     case = app_ledger.get_case(case_id)
     parties = app_ledger.case_parties(case)
@@ -67,12 +69,12 @@ def _visible_case(case_id: UUID) -> tuple[Case, CaseParties]:
 
 def readable_case(case_id: UUID) -> Case:
     """The case, or 404 when it does not exist for this caller."""
-    return _visible_case(case_id)[0]
+    return visible_case(case_id)[0]
 
 
 def writable_case(case_id: UUID) -> Case:
     """The case, when the caller may also record facts on it (404, then 403)."""
-    case, parties = _visible_case(case_id)
+    case, parties = visible_case(case_id)
     if not can_write_case(viewer(), parties):
         raise forbidden("Your role may read this case but not record on it.")
     return case

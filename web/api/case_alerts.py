@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from domain.access import CaseParties
 from domain.case import Case
 from domain.pbp import records
 from domain.pbp.access import sees_referral
 from web.auth import ledger, viewer
 
 
-def case_pbp_section(case: Case) -> dict[str, Any]:
+def case_pbp_section(case: Case, parties: CaseParties) -> dict[str, Any]:
     """PBP-REF-5: the assigned volunteer shown on the case, as an alert and as a collateral.
 
     Read from the case's referral register and the referrals themselves (saved with each
@@ -21,7 +22,7 @@ def case_pbp_section(case: Case) -> dict[str, Any]:
     """
     alerts: list[dict[str, Any]] = []
     collaterals: list[dict[str, Any]] = []
-    if not sees_referral(viewer(), ledger().case_parties(case)):
+    if not sees_referral(viewer(), parties):
         return {"alerts": alerts, "collaterals": collaterals}
     for referral in records.case_referrals(ledger(), case.id):
         assignment = referral.assignment

@@ -14,7 +14,7 @@ from domain.values import Role
 from web.api import api
 from web.api.case_alerts import case_pbp_section
 from web.api.writes import created, documented, idempotency, load, record, record_body
-from web.auth import ledger, readable_case, require_case_opener, viewer, writable_case
+from web.auth import ledger, require_case_opener, viewer, visible_case, writable_case
 from web.schemas import cases as schemas
 from web.schemas.output import (
     CaseOpenedOut,
@@ -59,11 +59,11 @@ def open_case() -> Any:
 @documented(answer=CaseOut, status=200)
 def get_case(case_id: UUID) -> Any:
     """The case's current state; its ETag is the case's version."""
-    case = readable_case(case_id)
+    case, parties = visible_case(case_id)
     state = case_state(case)
     if not sees_narrative(viewer()):
         state["contacts"] = [_without_narrative(c) for c in state["contacts"]]
-    response = jsonify(state | case_pbp_section(case))  # PBP-REF-5
+    response = jsonify(state | case_pbp_section(case, parties))  # PBP-REF-5
     response.headers["ETag"] = f'"{case.version}"'
     return response
 
